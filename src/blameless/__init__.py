@@ -1,0 +1,1 @@
+"""blameless: blameless postmortems as code."""

@@ -1,0 +1,5 @@
+"""`python -m blameless`."""
+
+from blameless.cli import main
+
+main()

@@ -1,0 +1,32 @@
+"""What a rule may consult besides the text: the lint configuration and the document's roster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DEFAULT_ACTION_HEADINGS = ("action items", "how we prevent it", "follow-ups", "remediation")
+DEFAULT_TIMELINE_HEADINGS = ("timeline",)
+
+
+@dataclass
+class LintConfig:
+    """Lint settings, already validated (see `blameless.config` for where they come from)."""
+
+    select: list[str] = field(default_factory=list)  # ids or prefixes; empty = all defaults
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> ids/prefixes
+    severity: dict[str, str] = field(default_factory=dict)  # id -> error|warning|info
+    people: dict[str, str] = field(default_factory=dict)  # name or handle -> role
+    systems: list[str] = field(default_factory=list)  # names that are systems here, not people
+    blame_phrases: list[str] = field(default_factory=list)  # extra phrases that are blame
+    action_headings: list[str] = field(default_factory=lambda: list(DEFAULT_ACTION_HEADINGS))
+    timeline_headings: list[str] = field(default_factory=lambda: list(DEFAULT_TIMELINE_HEADINGS))
+
+
+@dataclass
+class Context:
+    """Per-document context handed to every rule."""
+
+    config: LintConfig
+    people: dict[str, str] = field(default_factory=dict)  # roster: config people + participants
+    path: str | None = None

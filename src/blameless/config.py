@@ -1,0 +1,83 @@
+"""Settings from `blameless.toml`, `[tool.blameless]` in `pyproject.toml` and the environment.
+
+This is the only module that reads environment variables. Files are found by walking up from a
+starting directory; the first `blameless.toml`, or `pyproject.toml` with a `[tool.blameless]`
+table, wins. Environment variables override files.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from blameless.errors import ConfigError
+
+DEFAULT_DATABASE_FILE = "blameless.db"
+DEFAULT_INCIDENT_ID_FORMAT = "INC-{year}-{seq:03d}"
+
+
+@dataclass
+class Settings:
+    """Resolved settings. `table` is the raw `[tool.blameless]` table, for sub-configs."""
+
+    database_url: str
+    incident_id_format: str = DEFAULT_INCIDENT_ID_FORMAT
+    source: Path | None = None
+    table: dict[str, Any] = field(default_factory=dict)
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest `blameless.toml` or `pyproject.toml` with `[tool.blameless]`, walking up."""
+    here = start if start.is_dir() else start.parent
+    for folder in [here.resolve(), *here.resolve().parents]:
+        candidate = folder / "blameless.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "blameless" in read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, naming the file and line on error."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as problem:
+        line = getattr(problem, "lineno", None)
+        raise ConfigError(f"invalid TOML: {problem.msg}", path=path, line=line) from None
+    except OSError as problem:
+        raise ConfigError(f"cannot read config: {problem.strerror}", path=path) from None
+
+
+def config_table(path: Path) -> dict[str, Any]:
+    """The blameless table of a config file (the whole file for `blameless.toml`)."""
+    data = read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("blameless", {})
+    else:
+        table = data
+    if not isinstance(table, dict):
+        raise ConfigError("the blameless settings must be a table", path=path)
+    return table
+
+
+def load_settings(start: Path | None = None, *, config_file: Path | None = None) -> Settings:
+    """Settings for work rooted at `start` (default: the current directory)."""
+    start = start or Path.cwd()
+    source = config_file or find_config_file(start)
+    table = config_table(source) if source else {}
+    base = source.parent if source else start
+    url = os.environ.get("BLAMELESS_DATABASE_URL") or table.get("database_url")
+    if url is None:
+        url = f"sqlite:///{(base / DEFAULT_DATABASE_FILE).as_posix()}"
+    if not isinstance(url, str):
+        raise ConfigError("database_url must be a string", path=source)
+    id_format = table.get("incident_id_format", DEFAULT_INCIDENT_ID_FORMAT)
+    if not isinstance(id_format, str) or "{seq" not in id_format:
+        raise ConfigError("incident_id_format must be a string containing {seq}", path=source)
+    return Settings(database_url=url, incident_id_format=id_format, source=source, table=table)
