@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-import click
 import typer
 
 from blameless.errors import BlamelessError
@@ -48,18 +47,12 @@ def fail(message: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; translate every error into one line on stderr and an exit code."""
-    command = typer.main.get_command(app)
+    """Run the CLI; translate every `BlamelessError` into one line on stderr and an exit code.
+
+    Typer itself handles usage errors (exit 2) and `typer.Exit`.
+    """
     try:
-        result = command.main(args=argv, prog_name="blameless", standalone_mode=False)
-    except click.exceptions.Exit as stop:
-        sys.exit(stop.exit_code)
-    except click.exceptions.Abort:
-        typer.echo("Aborted.", err=True)
-        sys.exit(130)
-    except click.ClickException as problem:
-        problem.show()
-        sys.exit(2)
+        app(args=argv, prog_name="blameless")
     except BlamelessError as problem:
         if _state["debug"]:
             raise
@@ -67,4 +60,3 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(problem.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
-    sys.exit(result if isinstance(result, int) else 0)
