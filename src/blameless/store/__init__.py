@@ -1,0 +1,4 @@
+"""Storage: SQLAlchemy tables, the engine and session factory, Alembic migrations, repositories.
+
+Only `blameless.services` should use this package; the CLI and the web app go through services.
+"""

@@ -1,0 +1,110 @@
+"""Engines and sessions from a database URL, with driver errors turned into `StorageError`.
+
+SQLite gets foreign keys, WAL and a busy timeout on every connection; `postgresql://` URLs use
+psycopg 3, the driver `blameless[postgres]` installs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from blameless.errors import BlamelessError, StorageError
+
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+def parse_database_url(url: str | URL) -> URL:
+    """A SQLAlchemy URL, with `postgresql://` mapped to the psycopg 3 driver."""
+    try:
+        parsed = make_url(url)
+    except exc.ArgumentError:
+        raise StorageError(
+            f"invalid database URL {str(url)!r}: expected e.g. sqlite:///blameless.db "
+            "or postgresql://user@host/dbname"
+        ) from None
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def display_url(url: str | URL) -> str:
+    """The URL as it may be shown to a user: the password is masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return str(url)
+
+
+def create_database_engine(url: str | URL, **options: Any) -> Engine:
+    """An engine for `url`; raises `StorageError` for an unsupported or malformed URL."""
+    parsed = parse_database_url(url)
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise StorageError(
+            f"unsupported database {backend!r} in {display_url(parsed)}: use sqlite or postgresql"
+        )
+    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        folder = Path(parsed.database or "").parent
+        if not folder.is_dir():
+            raise StorageError(f"cannot open the SQLite database: no folder {folder}")
+    try:
+        engine = create_engine(parsed, **options)
+    except exc.NoSuchModuleError:
+        raise StorageError(f"no driver for {display_url(parsed)}") from None
+    except ImportError as problem:
+        raise StorageError(
+            f"the driver for {backend} is not installed ({problem.name}): "
+            "pip install 'blameless[postgres]'"
+        ) from None
+    if backend == "sqlite":
+        event.listen(engine, "connect", _configure_sqlite)
+    return engine
+
+
+def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        # WAL lets readers (the web app) work while an import writes.
+        cursor.execute("PRAGMA journal_mode = WAL")
+    finally:
+        cursor.close()
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions bound to `engine`; objects stay readable after commit."""
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+def describe_db_error(problem: exc.DBAPIError, url: str | URL) -> StorageError:
+    """One clear line for a driver error, naming the database but never its password."""
+    detail = str(problem.orig).strip().splitlines()[0] if problem.orig else str(problem)
+    if isinstance(problem, exc.OperationalError):
+        return StorageError(f"cannot use the database at {display_url(url)}: {detail}")
+    return StorageError(f"database error at {display_url(url)}: {detail}")
+
+
+@contextmanager
+def transaction(url: str | URL) -> Iterator[Session]:
+    """A session in one transaction for a command: committed on success, rolled back on error.
+
+    Connection and driver errors become `StorageError`; the engine is disposed at the end.
+    """
+    engine = create_database_engine(url)
+    try:
+        with session_factory(engine)() as session, session.begin():
+            yield session
+    except BlamelessError:
+        raise
+    except exc.DBAPIError as problem:
+        raise describe_db_error(problem, url) from problem
+    finally:
+        engine.dispose()
