@@ -1,0 +1,228 @@
+"""Streaming readers: lines, JSON Lines and JSON values, with line numbers and progress.
+
+Memory stays bounded whatever the input size: files are read line by line or in chunks. A
+top-level JSON array is parsed element by element; a single JSON object (a PagerDuty page, a
+Slack day file) is held whole, and any one value larger than `MAX_VALUE_BYTES` is refused.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from blameless.timeline.base import ImportContext, check_file, input_error
+
+MAX_VALUE_BYTES = 64 * 1024 * 1024
+PROGRESS_EVERY_BYTES = 1 << 20
+_CHUNK_CHARS = 1 << 16
+_WHITESPACE = " \t\r\n"
+_decoder = json.JSONDecoder()
+
+
+def iter_lines(path: Path, context: ImportContext) -> Iterator[tuple[int, bytes]]:
+    """(1-based line number, raw line) of a file, reporting progress in bytes."""
+    total = check_file(path)
+    try:
+        handle = path.open("rb")
+    except OSError as problem:
+        raise input_error(f"cannot read input: {problem.strerror}", path) from None
+    with handle:
+        done = reported = 0
+        for number, line in enumerate(handle, start=1):
+            done += len(line)
+            if done - reported >= PROGRESS_EVERY_BYTES:
+                context.progress(done, total)
+                reported = done
+            yield number, line
+        context.progress(done, total)
+
+
+def decode_line(raw: bytes, where: str | Path, number: int) -> str:
+    """A line as text; invalid UTF-8 is an `InputError` naming the line."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise input_error("line is not valid UTF-8", where, number) from None
+
+
+def iter_json_lines(path: Path, context: ImportContext) -> Iterator[tuple[int, Any]]:
+    """(line number, parsed value) of a JSON Lines file; blank lines are skipped."""
+    loads = json.loads
+    for number, raw in iter_lines(path, context):
+        if raw.isspace() or not raw:
+            continue
+        try:
+            value = loads(raw)
+        except (ValueError, RecursionError) as problem:
+            context.reject(input_error(f"invalid JSON: {_reason(problem)}", path, number))
+            continue
+        yield number, value
+
+
+def iter_json_values(path: Path, context: ImportContext) -> Iterator[tuple[int, Any]]:
+    """(line, value) for each element of a top-level array, or each of a stream of values.
+
+    Accepts one JSON document, a top-level array (streamed element by element), JSON Lines
+    or concatenated documents. With `skip_invalid`, a syntax error outside an array skips to
+    the next line; inside an array it cannot be resynchronised and stops the import.
+    """
+    total = check_file(path)
+    try:
+        handle = path.open("rb")
+    except OSError as problem:
+        raise input_error(f"cannot read input: {problem.strerror}", path) from None
+    with handle:
+        yield from iter_json_stream(handle, str(path), context, total)
+
+
+def iter_json_stream(
+    handle: IO[bytes], where: str, context: ImportContext, total: int
+) -> Iterator[tuple[int, Any]]:
+    """`iter_json_values` over an open binary stream named `where` (a file or archive member)."""
+    reader = _ChunkReader(handle, where, context, total)
+    in_array = False
+    first = True
+    while True:
+        if not reader.skip_whitespace():
+            if in_array:
+                raise input_error("unexpected end of input inside a JSON array", where, reader.line)
+            return
+        char = reader.peek()
+        if first and char == "[":
+            in_array = True
+            reader.advance(1)
+            first = False
+            continue
+        first = False
+        if in_array and char == "]":
+            reader.advance(1)
+            in_array = False
+            continue
+        if in_array and char == ",":
+            reader.advance(1)
+            continue
+        line = reader.line
+        try:
+            value = reader.decode_value()
+        except _SyntaxProblem as problem:
+            error = input_error(f"invalid JSON: {problem}", where, problem.line)
+            if in_array:
+                raise error from None
+            context.reject(error)
+            reader.skip_line()
+            continue
+        yield line, value
+
+
+class _SyntaxProblem(Exception):
+    def __init__(self, message: str, line: int) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _ChunkReader:
+    """A text buffer over a binary stream that tracks the line of its read position."""
+
+    def __init__(self, handle: IO[bytes], where: str, context: ImportContext, total: int) -> None:
+        self._handle = handle
+        self._where = where
+        self._context = context
+        self._total = total
+        self._buffer = ""
+        self._pos = 0
+        self._read_bytes = 0
+        self._eof = False
+        self._pending = b""
+        self.line = 1
+
+    def _fill(self) -> bool:
+        if self._eof:
+            return False
+        chunk = self._handle.read(_CHUNK_CHARS)
+        self._read_bytes += len(chunk)
+        self._context.progress(self._read_bytes, self._total)
+        if not chunk:
+            self._eof = True
+            if self._pending:
+                raise input_error("input is not valid UTF-8", self._where, self.line)
+            return False
+        data = self._pending + chunk
+        try:
+            text = data.decode("utf-8")
+            self._pending = b""
+        except UnicodeDecodeError as problem:
+            if problem.start < len(data) - 3:
+                raise input_error("input is not valid UTF-8", self._where, self.line) from None
+            text, self._pending = data[: problem.start].decode("utf-8"), data[problem.start :]
+        self._buffer = self._buffer[self._pos :] + text
+        self._pos = 0
+        return True
+
+    def skip_whitespace(self) -> bool:
+        while True:
+            while self._pos < len(self._buffer) and self._buffer[self._pos] in _WHITESPACE:
+                if self._buffer[self._pos] == "\n":
+                    self.line += 1
+                self._pos += 1
+            if self._pos < len(self._buffer):
+                return True
+            if not self._fill():
+                return False
+
+    def peek(self) -> str:
+        return self._buffer[self._pos]
+
+    def advance(self, count: int) -> None:
+        self.line += self._buffer.count("\n", self._pos, self._pos + count)
+        self._pos += count
+
+    def skip_line(self) -> None:
+        while True:
+            end = self._buffer.find("\n", self._pos)
+            if end >= 0:
+                self.advance(end + 1 - self._pos)
+                return
+            self._pos = len(self._buffer)
+            if not self._fill():
+                return
+
+    def decode_value(self) -> Any:
+        while True:
+            try:
+                value, end = _decoder.raw_decode(self._buffer, self._pos)
+            except json.JSONDecodeError as problem:
+                if self._truncated(problem) and self._fill():
+                    continue
+                line = self.line + self._buffer.count("\n", self._pos, problem.pos)
+                raise _SyntaxProblem(problem.msg, line) from None
+            except RecursionError:
+                raise _SyntaxProblem("nesting too deep", self.line) from None
+            # A number at the very end of the buffer may continue in the next chunk.
+            if end == len(self._buffer) and not self._eof and self._fill():
+                continue
+            self.advance(end - self._pos)
+            return value
+
+    def _truncated(self, problem: json.JSONDecodeError) -> bool:
+        """Whether the error may only mean that the value continues in the next chunk."""
+        if self._eof:
+            return False
+        if len(self._buffer) - self._pos > MAX_VALUE_BYTES:
+            raise input_error(
+                f"a JSON value is larger than {MAX_VALUE_BYTES // (1 << 20)} MB; "
+                "split the input into JSON Lines",
+                self._where,
+                self.line,
+            )
+        # An escape sequence or literal may be cut by the chunk end, hence the small margin.
+        return problem.pos >= len(self._buffer) - 8 or problem.msg.startswith("Unterminated")
+
+
+def _reason(problem: BaseException) -> str:
+    if isinstance(problem, json.JSONDecodeError):
+        return f"{problem.msg} (column {problem.colno})"
+    if isinstance(problem, RecursionError):
+        return "nesting too deep"
+    return str(problem)

@@ -1,0 +1,75 @@
+"""Shell history with timestamps.
+
+bash with `HISTTIMEFORMAT` writes `#<epoch>` before each command (several lines follow it for
+multi-line commands with `lithist`); zsh's extended history writes `: <epoch>:<secs>;command`.
+Commands with no timestamp cannot be placed in time and are counted as filtered. The actor is
+`ImportOptions.actor` (shell history does not say who typed). The source id is the file name
+and the line of the command.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from blameless.errors import InputError
+from blameless.model import TimelineEvent
+from blameless.timeline.base import ImportContext, RecordError, input_error, parse_epoch
+from blameless.timeline.records import decode_line, iter_lines
+
+SOURCE = "shell"
+_BASH_STAMP = re.compile(r"^#(\d{9,11})\s*$")
+_ZSH_ENTRY = re.compile(r"^: (\d{9,11}):\d+;(.*)$", re.DOTALL)
+
+
+def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
+    """Events, one per timestamped command, from a bash or zsh history file."""
+    stamp: datetime | None = None
+    pending: tuple[int, list[str]] | None = None
+    for number, raw in iter_lines(path, context):
+        try:
+            text = decode_line(raw, path, number).rstrip("\r\n")
+        except InputError as problem:
+            context.reject(problem)
+            continue
+        bash = _BASH_STAMP.match(text)
+        zsh = _ZSH_ENTRY.match(text)
+        if bash or zsh:
+            if pending and stamp:
+                yield from _emit(stamp, pending, path, context)
+            pending = None
+            try:
+                stamp = parse_epoch((bash or zsh).group(1))  # type: ignore[union-attr]
+            except RecordError as problem:
+                context.reject(input_error(str(problem), path, number))
+                stamp = None
+                continue
+            if zsh:
+                pending = (number, [zsh.group(2)])
+            continue
+        if stamp is None:
+            context.stats.filtered += 1
+        elif pending is None:
+            pending = (number, [text])
+        else:
+            pending[1].append(text)
+    if pending and stamp:
+        yield from _emit(stamp, pending, path, context)
+
+
+def _emit(
+    stamp: datetime, pending: tuple[int, list[str]], path: Path, context: ImportContext
+) -> Iterator[TimelineEvent]:
+    number, lines = pending
+    command = "\n".join(lines).strip()
+    if command and context.in_window(stamp):
+        yield TimelineEvent(
+            timestamp=stamp,
+            text=f"$ {command}",
+            actor=context.options.actor,
+            source=SOURCE,
+            source_id=f"{path.name}:{number}",
+            kind="command",
+        )
