@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 DEFAULT_ACTION_HEADINGS = ("action items", "how we prevent it", "follow-ups", "remediation")
 DEFAULT_TIMELINE_HEADINGS = ("timeline",)
@@ -21,6 +22,9 @@ class LintConfig:
     blame_phrases: list[str] = field(default_factory=list)  # extra phrases that are blame
     action_headings: list[str] = field(default_factory=lambda: list(DEFAULT_ACTION_HEADINGS))
     timeline_headings: list[str] = field(default_factory=lambda: list(DEFAULT_TIMELINE_HEADINGS))
+    root: str | None = (
+        None  # folder of the config file; `per_file_ignores` globs are relative to it
+    )
 
 
 @dataclass
@@ -30,3 +34,5 @@ class Context:
     config: LintConfig
     people: dict[str, str] = field(default_factory=dict)  # roster: config people + participants
     path: str | None = None
+    # Work the rules share within one document, e.g. `cache[("tokens", unit.start)]`.
+    cache: dict[Any, Any] = field(default_factory=dict)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class UnitKind(StrEnum):
@@ -23,6 +24,20 @@ class Unit:
     end: int
     section: str | None = None  # the title of the enclosing `##` section, if any
 
+    @cached_property
+    def lower(self) -> str:
+        """`text` lowercased, computed once and shared by every rule."""
+        return self.text.lower()
+
+
+@dataclass(frozen=True)
+class Comment:
+    """An HTML comment outside code, where suppressions live. `body` is between the marks."""
+
+    start: int
+    end: int
+    body: str
+
 
 @dataclass
 class Document:
@@ -32,3 +47,4 @@ class Document:
     units: list[Unit] = field(default_factory=list)
     headings: list[Unit] = field(default_factory=list)
     front_matter: dict[str, object] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
