@@ -93,18 +93,21 @@ def describe_db_error(problem: exc.DBAPIError, url: str | URL) -> StorageError:
 
 
 @contextmanager
-def transaction(url: str | URL) -> Iterator[Session]:
-    """A session in one transaction for a command: committed on success, rolled back on error.
-
-    Connection and driver errors become `StorageError`; the engine is disposed at the end.
-    """
+def database(url: str | URL) -> Iterator[Engine]:
+    """An engine for one command: driver errors become `StorageError`, disposed at the end."""
     engine = create_database_engine(url)
     try:
-        with session_factory(engine)() as session, session.begin():
-            yield session
+        yield engine
     except BlamelessError:
         raise
     except exc.DBAPIError as problem:
         raise describe_db_error(problem, url) from problem
     finally:
         engine.dispose()
+
+
+@contextmanager
+def transaction(url: str | URL) -> Iterator[Session]:
+    """A session in one transaction for a command: committed on success, rolled back on error."""
+    with database(url) as engine, session_factory(engine)() as session, session.begin():
+        yield session

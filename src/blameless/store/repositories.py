@@ -66,6 +66,8 @@ def find_postmortem(session: Session, incident_id: str) -> tuple[IncidentRow, Po
         select(IncidentRow, PostmortemRow)
         .join(PostmortemRow, PostmortemRow.incident_pk == IncidentRow.pk)
         .where(IncidentRow.public_id == incident_id)
+        # Fresh values even if the session read these rows earlier: the version check needs them.
+        .execution_options(populate_existing=True)
     ).first()
     return (found[0], found[1]) if found else None
 

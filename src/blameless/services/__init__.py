@@ -1,0 +1,1 @@
+"""Use cases over the store: each takes an explicit session; the caller owns the transaction."""
