@@ -1,6 +1,7 @@
 """The `blameless` command line: thin commands over the services, one module per noun."""
 
 from blameless.cli import db as _db  # noqa: F401
+from blameless.cli import new as _new  # noqa: F401
 from blameless.cli import transfer as _transfer  # noqa: F401
 from blameless.cli.app import app, main
 

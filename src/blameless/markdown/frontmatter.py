@@ -67,6 +67,8 @@ def load_yaml(text: str) -> dict[Any, Any]:
         line = mark.line + 2 if mark else 1
         column = mark.column + 1 if mark else None
         what = problem.problem or "invalid YAML"
+        if problem.context and problem.context_mark and problem.problem_mark:
+            what += f" ({problem.context} started on line {problem.context_mark.line + 2})"
         raise FormatError(
             f"invalid YAML in front matter: {what}", line=line, column=column
         ) from None

@@ -128,7 +128,8 @@ class _Body:
     def read(self) -> None:
         starts = [i for i, kind in enumerate(self.kinds) if kind is LineKind.H2]
         self.pm.preamble = self._preamble(starts[0] if starts else len(self.lines))
-        for start, end in zip(starts, [*starts[1:], len(self.lines)], strict=True):
+        ends = [*starts[1:], len(self.lines)]
+        for start, end in zip(starts, ends, strict=False):
             self._section(start, end)
 
     def _preamble(self, end: int) -> str:

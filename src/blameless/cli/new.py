@@ -1,0 +1,112 @@
+"""Commands for postmortem files: `blameless new` and `blameless check-format`.
+
+Heavy modules (YAML, the parser) are imported inside the commands to keep startup fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from blameless.cli.app import app, fail
+from blameless.errors import BlamelessError, InputError
+from blameless.model import Severity
+
+_SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
+
+
+@app.command("new")
+def new(
+    title: Annotated[str, typer.Argument(help='The incident title, e.g. "Checkout down in EU".')],
+    directory: Annotated[
+        Path,
+        typer.Option("--dir", "-d", help="Folder for the new file (created if missing)."),
+    ] = Path("."),
+    incident_id: Annotated[
+        str | None,
+        typer.Option("--id", help="Incident id; default: the next id of incident_id_format."),
+    ] = None,
+    severity: Annotated[
+        Severity | None,
+        typer.Option("--severity", "-s", case_sensitive=False, help="SEV1 (worst) to SEV5."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Overwrite the file if it already exists.")
+    ] = False,
+) -> None:
+    """Start a postmortem from the default template and print the path of the new file."""
+    from datetime import date
+
+    from blameless.config import load_settings
+    from blameless.ids import ids_in_folder, next_incident_id, postmortem_filename
+    from blameless.markdown.template import default_template
+
+    title = title.strip()
+    if not title or "\n" in title:
+        raise InputError("the title must be one non-empty line")
+    existing = ids_in_folder(directory)
+    if incident_id is None:
+        settings = load_settings(directory if directory.is_dir() else Path.cwd())
+        incident_id = next_incident_id(settings.incident_id_format, existing, today=date.today())
+    elif not incident_id.strip() or any(sep in incident_id for sep in "/\\\n"):
+        raise InputError(f"invalid incident id {incident_id!r}")
+    path = directory / postmortem_filename(incident_id, title)
+    text = default_template(incident_id=incident_id, title=title, severity=severity)
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("w" if force else "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise InputError("already exists (use --force to overwrite it)", path=path) from None
+    except OSError as problem:
+        raise InputError(f"cannot write file: {problem.strerror}", path=path) from None
+    typer.echo(str(path))
+
+
+@app.command("check-format")
+def check_format(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Postmortem files, or folders to search for *.md files."),
+    ],
+) -> None:
+    """Check that postmortem files follow the file format (exit 2 if any is malformed)."""
+    from blameless.markdown.parse import check_postmortem, read_text
+
+    malformed = False
+    for path in _markdown_files(paths):
+        try:
+            errors: list[BlamelessError] = list(check_postmortem(read_text(path), path=str(path)))
+        except InputError as problem:
+            errors = [problem]
+        for error in errors:
+            typer.echo(str(error))
+        if errors:
+            malformed = True
+        else:
+            typer.echo(f"{path}: ok")
+    if malformed:
+        raise typer.Exit(2)
+
+
+def _markdown_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = sorted(
+            candidate
+            for candidate in path.rglob("*.md")
+            if candidate.is_file() and not _skipped(candidate.relative_to(path))
+        )
+        if not found:
+            fail(f"{path}: no *.md files in this folder")
+        files.extend(found)
+    return files
+
+
+def _skipped(relative: Path) -> bool:
+    return any(part.startswith(".") or part in _SKIPPED_FOLDERS for part in relative.parts[:-1])

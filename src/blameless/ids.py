@@ -1,0 +1,102 @@
+"""Incident ids and postmortem file names.
+
+The id pattern is the `incident_id_format` setting, e.g. `INC-{year}-{seq:03d}`: the next id
+takes the highest sequence number already used in the same period (year, and month or day when
+the pattern has them) plus one.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from blameless.errors import ConfigError
+
+_PERIOD_FIELDS = ("year", "month", "day")
+_FRONT_MATTER_ID = re.compile(r"""^id:[ \t]*['"]?(.*?)['"]?[ \t]*$""", re.MULTILINE)
+
+
+def id_pattern(id_format: str) -> re.Pattern[str]:
+    """A regex matching ids made by `id_format`, with groups for its fields."""
+    parts: list[str] = []
+    used: set[str] = set()
+    try:
+        parsed = list(string.Formatter().parse(id_format))
+    except ValueError as problem:
+        raise ConfigError(f"incident_id_format {id_format!r} is invalid: {problem}") from None
+    for literal, field, _spec, _conversion in parsed:
+        parts.append(re.escape(literal))
+        if field is None:
+            continue
+        if field not in (*_PERIOD_FIELDS, "seq"):
+            raise ConfigError(
+                f"incident_id_format uses {{{field}}}; the known fields are year, month, day, seq"
+            )
+        parts.append(f"(?P={field})" if field in used else rf"(?P<{field}>\d+)")
+        used.add(field)
+    if "seq" not in used:
+        raise ConfigError("incident_id_format must contain {seq}")
+    return re.compile("".join(parts))
+
+
+def next_incident_id(id_format: str, existing: Iterable[str], *, today: date) -> str:
+    """The next id of `id_format` for `today`, after every id of the same period in `existing`.
+
+    `existing` may hold ids or file names that start with an id (`INC-2026-004-db-outage`).
+    """
+    pattern = id_pattern(id_format)
+    period = {name: getattr(today, name) for name in _PERIOD_FIELDS}
+    highest = 0
+    for candidate in existing:
+        match = pattern.match(candidate)
+        if match is None:
+            continue
+        found = match.groupdict()
+        if all(int(found[name]) == period[name] for name in _PERIOD_FIELDS if name in found):
+            highest = max(highest, int(found["seq"]))
+    return id_format.format(**period, seq=highest + 1)
+
+
+def ids_in_folder(folder: Path) -> list[str]:
+    """Ids used by the `*.md` files of a folder: front-matter ids and file-name stems."""
+    found: list[str] = []
+    if not folder.is_dir():
+        return found
+    for path in sorted(folder.glob("*.md")):
+        found.append(path.stem)
+        front_id = front_matter_id(path)
+        if front_id:
+            found.append(front_id)
+    return found
+
+
+def front_matter_id(path: Path) -> str | None:
+    """The `id:` of a file's front matter, read cheaply (no YAML parse); None if absent."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    if not text.startswith("---"):
+        return None
+    end = text.find("\n---", 3)
+    match = _FRONT_MATTER_ID.search(text, 0, end if end >= 0 else len(text))
+    return match[1] if match else None
+
+
+def slugify(title: str, max_length: int = 60) -> str:
+    """A lowercase ASCII slug for file names: `Checkout down (EU)!` -> `checkout-down-eu`."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    if len(slug) > max_length:
+        cut = slug[: max_length + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
+    return slug or "postmortem"
+
+
+def postmortem_filename(incident_id: str, title: str) -> str:
+    """`<id>-<slug>.md`, the file name of a postmortem."""
+    return f"{incident_id}-{slugify(title)}.md"
