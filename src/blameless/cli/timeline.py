@@ -1,0 +1,363 @@
+"""`blameless timeline`: import sources into an incident's timeline, show it, write it to a file."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from blameless.cli.app import app
+from blameless.cli.db import DatabaseUrlOption, resolve_database_url
+from blameless.errors import InputError
+
+if TYPE_CHECKING:
+    from blameless.services.timeline import TimelineView
+    from blameless.timeline.base import ProgressCallback
+    from blameless.timeline.merge import MergeOptions
+
+timeline_app = typer.Typer(
+    help="Import incident traces (Slack, PagerDuty, alerts, audit logs...) into one timeline.",
+    no_args_is_help=True,
+)
+app.add_typer(timeline_app, name="timeline")
+
+
+class Source(StrEnum):
+    slack = "slack"
+    pagerduty = "pagerduty"
+    alertmanager = "alertmanager"
+    k8s_audit = "k8s-audit"
+    git = "git"
+    shell = "shell"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+IncidentArg = Annotated[str, typer.Argument(help="Incident id, e.g. INC-2026-001.")]
+TzOption = Annotated[
+    str,
+    typer.Option(
+        "--tz",
+        help="Time zone of timestamps that carry none (an IANA name such as Europe/Paris).",
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="Keep events at or after this time (ISO 8601 or epoch)."),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="Keep events at or before this time (ISO 8601 or epoch)."),
+]
+
+
+@timeline_app.command("import")
+def import_(
+    incident: IncidentArg,
+    path: Annotated[Path, typer.Argument(help="File, folder or archive to import.")],
+    source: Annotated[Source, typer.Option("--source", "-s", help="Kind of input.")],
+    database_url: DatabaseUrlOption = None,
+    tz: TzOption = "UTC",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    skip_invalid: Annotated[
+        bool,
+        typer.Option(
+            "--skip-invalid",
+            help="Skip and count malformed records instead of stopping with nothing written.",
+        ),
+    ] = False,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option("--channel", help="Slack: channel to import (repeatable; default: all)."),
+    ] = None,
+    include_joins: Annotated[
+        bool, typer.Option("--include-joins", help="Slack: keep join/leave messages.")
+    ] = False,
+    slack_url: Annotated[
+        str | None,
+        typer.Option("--slack-url", help="Slack: workspace URL, to store permalinks."),
+    ] = None,
+    all_verbs: Annotated[
+        bool,
+        typer.Option(
+            "--all-verbs", help="Kubernetes audit: keep reads and every stage, not just mutations."
+        ),
+    ] = False,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Shell: who ran the commands.")
+    ] = None,
+    mapping: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--map",
+            metavar="FIELD=COLUMN",
+            help="CSV/JSON Lines: column of an event field (timestamp, text, actor, source, "
+            "kind, id, link, milestone); repeatable.",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Create the incident with this title if it is not stored."),
+    ] = None,
+) -> None:
+    """Import one source into an incident's timeline (one transaction).
+
+    Events already stored (same source and id) are skipped, so importing again is safe.
+    """
+    from blameless.services.timeline import import_timeline
+    from blameless.store.engine import transaction
+    from blameless.timeline.base import ImportOptions
+    from blameless.timeline.tabular import check_mapping
+
+    zone = _zone(tz)
+    pairs = dict(_pair(item) for item in mapping or [])
+    check_mapping(pairs)
+    options = ImportOptions(
+        tz=zone,
+        since=_time(since, zone, "--since"),
+        until=_time(until, zone, "--until"),
+        skip_invalid=skip_invalid,
+        actor=actor,
+        channels=frozenset(channel or []),
+        include_joins=include_joins,
+        all_verbs=all_verbs,
+        mapping=pairs,
+        link_base=slack_url,
+    )
+    url = resolve_database_url(database_url)
+    with _progress(path) as progress, transaction(url) as session:
+        report = import_timeline(
+            session,
+            incident,
+            source=source.value,
+            path=path,
+            options=options,
+            progress=progress,
+            create_title=title,
+        )
+    for error in report.errors:
+        typer.secho(f"skipped: {error}", fg=typer.colors.YELLOW, err=True)
+    if report.invalid > len(report.errors):
+        typer.echo(f"... and {report.invalid - len(report.errors)} more skipped", err=True)
+    typer.echo(
+        f"{incident}: {report.inserted} event{'s' if report.inserted != 1 else ''} imported "
+        f"from {source.value} ({report.read} read, {report.duplicates} already stored, "
+        f"{report.filtered} filtered out, {report.invalid} invalid skipped)."
+    )
+
+
+@timeline_app.command("show")
+def show(
+    incident: IncidentArg,
+    database_url: DatabaseUrlOption = None,
+    output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="Only events of this source (repeatable)."),
+    ] = None,
+    dedupe_window: Annotated[
+        int,
+        typer.Option(
+            "--dedupe-window",
+            metavar="SECONDS",
+            help="Drop the same text from another source within this many seconds (0: off).",
+        ),
+    ] = 120,
+    max_gap: Annotated[
+        int,
+        typer.Option("--max-gap", metavar="MINUTES", help="Flag silences longer than this."),
+    ] = 30,
+    roles: Annotated[
+        bool,
+        typer.Option(
+            "--roles", help="Show roles instead of names (config `people`, participants)."
+        ),
+    ] = False,
+) -> None:
+    """Show an incident's merged timeline with milestones, durations and inconsistencies."""
+    from blameless.services.timeline import get_timeline
+    from blameless.store.engine import transaction
+
+    merge = _merge_options(since, until, source, dedupe_window)
+    url = resolve_database_url(database_url)
+    with transaction(url) as session:
+        view = get_timeline(session, incident, merge=merge, max_gap=timedelta(minutes=max_gap))
+    if roles:
+        view = _anonymised(view)
+    _render(view, output)
+
+
+@timeline_app.command("write")
+def write(
+    incident: IncidentArg,
+    file: Annotated[Path, typer.Argument(help="Postmortem Markdown file to update in place.")],
+    database_url: DatabaseUrlOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    source: Annotated[
+        list[str] | None,
+        typer.Option("--source", "-s", help="Only events of this source (repeatable)."),
+    ] = None,
+) -> None:
+    """Replace the timeline items of a postmortem file with the stored timeline.
+
+    The prose of the file (including the text around the timeline items) is kept.
+    """
+    from blameless.services.timeline import write_timeline
+    from blameless.store.engine import transaction
+
+    merge = _merge_options(since, until, source, 120)
+    url = resolve_database_url(database_url)
+    with transaction(url) as session:
+        count = write_timeline(session, incident, file, merge=merge)
+    typer.echo(f"{file}: wrote {count} timeline event{'s' if count != 1 else ''}.")
+
+
+@timeline_app.command("sources")
+def sources() -> None:
+    """List the sources `blameless timeline import` reads."""
+    from blameless.timeline.registry import get_importer, importer_names
+
+    for name in importer_names():
+        typer.echo(f"{name:<13} {get_importer(name).summary}")
+
+
+def _merge_options(
+    since: str | None, until: str | None, source: list[str] | None, dedupe_window: int
+) -> MergeOptions:
+    from blameless.timeline.merge import MergeOptions
+
+    return MergeOptions(
+        since=_time(since, None, "--since"),
+        until=_time(until, None, "--until"),
+        sources=frozenset(source or []),
+        text_window=timedelta(seconds=dedupe_window) if dedupe_window > 0 else None,
+    )
+
+
+def _anonymised(view: TimelineView) -> TimelineView:
+    from dataclasses import replace
+
+    from blameless.config import load_settings
+    from blameless.timeline.people import anonymise, people_roles
+
+    mapping = people_roles(load_settings().table.get("people"), view.participants)
+    return replace(view, events=anonymise(view.events, mapping))
+
+
+def _zone(name: str) -> tzinfo:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"unknown time zone {name!r} for --tz (e.g. UTC, Europe/Paris)") from None
+
+
+def _time(value: str | None, zone: tzinfo | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    from datetime import UTC
+
+    from blameless.timeline.base import RecordError, parse_any_time
+
+    try:
+        return parse_any_time(value, zone or UTC)
+    except RecordError as problem:
+        raise InputError(f"{option}: {problem}") from None
+
+
+def _pair(item: str) -> tuple[str, str]:
+    field, sep, column = item.partition("=")
+    if not sep or not field.strip() or not column.strip():
+        raise InputError(f"--map expects FIELD=COLUMN, got {item!r}")
+    return field.strip(), column.strip()
+
+
+def _render(view: TimelineView, output: Format) -> None:
+    from blameless.timeline.render import timeline_data, timeline_markdown
+
+    if output is Format.json:
+        import json
+
+        data = timeline_data(
+            view.incident.id, view.events, view.milestones, view.durations, view.issues
+        )
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif output is Format.markdown:
+        typer.echo(timeline_markdown(view.events, view.milestones, view.durations), nl=False)
+    else:
+        _render_table(view)
+
+
+def _render_table(view: TimelineView) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from blameless.timeline.milestones import format_duration
+    from blameless.timeline.render import DURATION_LABELS
+
+    console = Console()
+    marked = {t.event_index: m for m, t in view.milestones.items() if t.event_index}
+    table = Table(title=f"{view.incident.id} — {view.incident.title}", title_justify="left")
+    for column in ("#", "time (UTC)", "source", "actor", "event", "milestone"):
+        table.add_column(column, overflow="fold")
+    for index, event in enumerate(view.events, start=1):
+        milestone = marked.get(index) or event.milestone
+        table.add_row(
+            str(index),
+            event.timestamp.strftime("%Y-%m-%d %H:%M:%S"),
+            event.source or "",
+            event.actor or "",
+            event.text,
+            milestone.value if milestone else "",
+        )
+    console.print(table)
+    for milestone, when in view.milestones.items():
+        stamp = when.timestamp.strftime("%Y-%m-%d %H:%M:%S UTC")
+        console.print(f"{milestone.value:>13}: {stamp}  [dim]({when.origin}: {when.reason})[/dim]")
+    for name, label in DURATION_LABELS.items():
+        console.print(f"{label:>20}: {format_duration(getattr(view.durations, name))}")
+    for issue in view.issues:
+        where = f" (event {issue.event_index})" if issue.event_index else ""
+        console.print(f"[yellow]warning[/yellow]: {issue.code}: {issue.message}{where}")
+
+
+@contextmanager
+def _progress(path: Path) -> Iterator[ProgressCallback | None]:
+    """A Rich bar of bytes read, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"Reading {path.name}", total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None)
+
+        yield advance

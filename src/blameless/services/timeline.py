@@ -1,0 +1,172 @@
+"""Timeline use cases: import a source into an incident, show the merged timeline, write it back.
+
+Every function takes the session first and leaves commit or rollback to the caller: an import
+that meets a malformed record raises before the caller commits, so nothing is written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from blameless.errors import InputError, NotFoundError
+from blameless.markdown import read_postmortem, render_postmortem
+from blameless.model import (
+    Incident,
+    Milestone,
+    Participant,
+    Postmortem,
+    Section,
+    TimelineEvent,
+)
+from blameless.store import repositories
+from blameless.store.migrate import ensure_migrated
+from blameless.store.tables import IncidentRow, PostmortemRow
+from blameless.timeline.base import ImportContext, ImportOptions, ProgressCallback
+from blameless.timeline.checks import DEFAULT_MAX_GAP, TimelineIssue, find_inconsistencies
+from blameless.timeline.merge import MergeOptions, merge_events
+from blameless.timeline.milestones import (
+    Durations,
+    MilestoneTime,
+    compute_durations,
+    resolve_milestones,
+)
+from blameless.timeline.registry import read_events
+
+DEFAULT_BATCH_SIZE = 5000
+
+
+@dataclass
+class TimelineImportReport:
+    """Counts of one import: events read, inserted, already stored, invalid (skipped), filtered."""
+
+    read: int
+    inserted: int
+    duplicates: int
+    invalid: int
+    filtered: int
+    errors: list[InputError] = field(default_factory=list)
+
+
+@dataclass
+class TimelineView:
+    """An incident's merged timeline with its milestones, durations and inconsistencies."""
+
+    incident: Incident
+    participants: list[Participant]
+    events: list[TimelineEvent]
+    milestones: dict[Milestone, MilestoneTime]
+    durations: Durations
+    issues: list[TimelineIssue]
+
+
+def import_timeline(
+    session: Session,
+    incident_id: str,
+    *,
+    source: str,
+    path: Path,
+    options: ImportOptions | None = None,
+    progress: ProgressCallback | None = None,
+    create_title: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> TimelineImportReport:
+    """Stream the events of `path` through the `source` importer into the incident's timeline.
+
+    Events already stored (same source and source id) are skipped. An unknown incident is an
+    error unless `create_title` is given, which creates it with an empty postmortem.
+    """
+    ensure_migrated(session)
+    incident_pk = _incident_pk(session, incident_id, create_title)
+    context = ImportContext(options, progress)
+    events = read_events(source, path, context)
+    inserted = repositories.add_timeline_events(session, incident_pk, events, batch_size=batch_size)
+    stats = context.stats
+    return TimelineImportReport(
+        read=stats.events,
+        inserted=inserted,
+        duplicates=stats.events - inserted,
+        invalid=stats.invalid,
+        filtered=stats.filtered,
+        errors=list(stats.errors),
+    )
+
+
+def get_timeline(
+    session: Session,
+    incident_id: str,
+    *,
+    merge: MergeOptions | None = None,
+    max_gap: timedelta | None = DEFAULT_MAX_GAP,
+) -> TimelineView:
+    """The incident's stored events merged (sorted, de-duplicated, filtered) and analysed."""
+    ensure_migrated(session)
+    incident_row, postmortem_row = _require(session, incident_id)
+    pm = repositories.load_postmortem(session, incident_row, postmortem_row)
+    events = merge_events([pm.timeline], merge)
+    milestones = resolve_milestones(events, pm.incident)
+    return TimelineView(
+        incident=pm.incident,
+        participants=pm.participants,
+        events=events,
+        milestones=milestones,
+        durations=compute_durations(milestones),
+        issues=find_inconsistencies(events, pm.incident, max_gap=max_gap),
+    )
+
+
+def write_timeline(
+    session: Session, incident_id: str, file: Path, *, merge: MergeOptions | None = None
+) -> int:
+    """Replace the timeline items of a postmortem file with the stored timeline.
+
+    The file's prose (also around the items of its Timeline section) and front matter are kept.
+    Events behind a milestone get a `[milestone: …]` marker unless the front matter sets that
+    milestone. Returns the number of events written.
+    """
+    pm = read_postmortem(file)
+    if pm.incident.id != incident_id:
+        raise InputError(f"the file is incident {pm.incident.id}, not {incident_id}", path=file)
+    view = get_timeline(session, incident_id, merge=merge)
+    events = [replace(e, milestone=None) for e in view.events]
+    for milestone, when in resolve_milestones(view.events).items():
+        if when.event_index is not None and pm.incident.milestone(milestone) is None:
+            events[when.event_index - 1].milestone = milestone
+    updated = _with_timeline(pm, events)
+    try:
+        file.write_text(render_postmortem(updated), encoding="utf-8", newline="")
+    except OSError as problem:
+        raise InputError(f"cannot write: {problem.strerror}", path=file) from None
+    return len(events)
+
+
+def _with_timeline(pm: Postmortem, events: list[TimelineEvent]) -> Postmortem:
+    sections = list(pm.sections)
+    if not any(s.title.casefold() == "timeline" for s in sections):
+        sections.append(Section(title="Timeline", body="All times UTC.\n\n"))
+    return replace(pm, timeline=events, sections=sections)
+
+
+def _require(session: Session, incident_id: str) -> tuple[IncidentRow, PostmortemRow]:
+    found = repositories.find_postmortem(session, incident_id)
+    if found is None:
+        raise NotFoundError(f"no incident {incident_id} in the database")
+    return found
+
+
+def _incident_pk(session: Session, incident_id: str, create_title: str | None) -> int:
+    found = repositories.find_postmortem(session, incident_id)
+    if found is not None:
+        return found[0].pk
+    if create_title is None:
+        raise NotFoundError(
+            f"no incident {incident_id} in the database: import its postmortem first "
+            "(blameless import FILE) or pass --title to create it"
+        )
+    incident, _ = repositories.insert_postmortem(
+        session, Postmortem(incident=Incident(id=incident_id, title=create_title))
+    )
+    return incident.pk
