@@ -61,7 +61,7 @@ def select_rules(
     if config.select:
         chosen = [rule for rule in rules if matches(rule.id, config.select)]
     else:
-        chosen = [rule for rule in rules if getattr(rule, "default_enabled", True)]
+        chosen = [rule for rule in rules if rule.default_enabled]
     ignored = list(config.ignore)
     if path is not None and config.per_file_ignores:
         for pattern, selectors in config.per_file_ignores.items():

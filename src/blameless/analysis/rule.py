@@ -5,7 +5,11 @@ the unit's text*; document rules implement `check_document(doc, ctx)` with absol
 The class docstring is the rule's documentation (`blameless rule ID`, docs/rules/). It must have
 the sections `Why`, `Bad`, `Good` (and may have `Known false positives`). In `Bad` examples the
 expected span is marked with square brackets: `The outage happened because [Ramesh pushed] it.`
-Every example runs as a test with exact spans.
+Every example runs as a test with exact spans (the format is in `blameless.analysis.docs`).
+
+A `Fix` in a `Hit` uses the same offsets as the hit: relative to `unit.text` from `check`,
+absolute from `check_document`; the engine makes them absolute on the `Finding`.
+A rule with `default_enabled = False` runs only when `select`ed by id or prefix.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ class Rule:
     suggestion: ClassVar[str] = ""
     severity: ClassVar[Level] = Level.WARNING
     applies_to: ClassVar[frozenset[UnitKind]] = frozenset({UnitKind.SENTENCE})
+    default_enabled: ClassVar[bool] = True
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Hits inside one unit (offsets relative to `unit.text`)."""

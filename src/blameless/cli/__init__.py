@@ -2,6 +2,7 @@
 
 from blameless.cli import db as _db  # noqa: F401
 from blameless.cli import new as _new  # noqa: F401
+from blameless.cli import lint as _lint  # noqa: F401
 from blameless.cli import transfer as _transfer  # noqa: F401
 from blameless.cli.app import app, main
 
