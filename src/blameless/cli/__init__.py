@@ -5,7 +5,6 @@ from blameless.cli import lint as _lint  # noqa: F401
 from blameless.cli import new as _new  # noqa: F401
 from blameless.cli import timeline as _timeline  # noqa: F401
 from blameless.cli import transfer as _transfer  # noqa: F401
-from blameless.cli import timeline as _timeline  # noqa: F401
 from blameless.cli.app import app, main
 
 __all__ = ["app", "main"]
