@@ -22,7 +22,9 @@ def import_(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Postmortem files, or folders searched for *.md files.", show_default=False
+            help="Postmortem files, or folders searched for *.md files "
+            "(README.md and hidden folders are skipped).",
+            show_default=False,
         ),
     ],
     database_url: DatabaseUrlOption = None,

@@ -25,6 +25,9 @@ from blameless.store.migrate import ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow, RevisionRow
 
 Progress = Callable[[Path], None]
+NOT_POSTMORTEMS = frozenset({"readme.md", "changelog.md", "contributing.md", "license.md"})
+"""Files that live next to postmortems in a folder but are not postmortems."""
+SLUG_LENGTH = 60
 
 
 @dataclass
@@ -47,7 +50,10 @@ class Revision:
 
 
 def collect_markdown_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, plus every `*.md` under the folders named (hidden folders skipped)."""
+    """The files named, plus every `*.md` under the folders named.
+
+    In folders, hidden paths and README/CHANGELOG/CONTRIBUTING/LICENSE files are skipped.
+    """
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -55,7 +61,9 @@ def collect_markdown_files(paths: Iterable[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*.md")
-                    if p.is_file() and not _hidden(p.relative_to(path))
+                    if p.is_file()
+                    and not _hidden(p.relative_to(path))
+                    and p.name.casefold() not in NOT_POSTMORTEMS
                 )
             )
         elif path.is_file():
@@ -235,7 +243,10 @@ def _check_unique_event_ids(pm: Postmortem, *, path: Path | None) -> None:
 
 def _slug(text: str, *, lower: bool = True) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")[:60].rstrip("-")
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        # Cut at a word boundary so that file names stay readable.
+        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
     return slug.lower() if lower else slug
 
 
