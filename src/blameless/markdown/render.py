@@ -23,7 +23,10 @@ _DEFAULT_TITLES = {
 
 
 class _CanonicalDumper(yaml.SafeDumper):
-    """Safe YAML with `Z` timestamps and one-line lists of plain values."""
+    """Safe YAML with `Z` timestamps, one-line lists of plain values, indented block lists."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
 
 
 def _represent_datetime(dumper: yaml.SafeDumper, value: datetime) -> yaml.Node:
