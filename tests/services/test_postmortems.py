@@ -1,0 +1,194 @@
+"""Postmortem services on real SQLite and PostgreSQL: import, export, get, save, revisions."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from blameless.errors import ConflictError, FormatError, InputError, NotFoundError, StorageError
+from blameless.markdown import read_postmortem, render_postmortem
+from blameless.model import Postmortem
+from blameless.services.postmortems import (
+    count_postmortems,
+    export_postmortems,
+    get_postmortem,
+    import_postmortems,
+    list_revisions,
+    save_postmortem,
+)
+from blameless.store.engine import create_database_engine, session_factory
+
+
+def _write(folder: Path, pm: Postmortem, name: str | None = None) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / (name or f"{pm.incident.id}.md")
+    path.write_text(render_postmortem(pm), encoding="utf-8")
+    return path
+
+
+def _edited(pm: Postmortem, text: str) -> Postmortem:
+    return replace(pm, sections=[replace(pm.sections[0], body=f"\n{text}\n"), *pm.sections[1:]])
+
+
+def test_import_creates_then_reports_unchanged(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    path = _write(tmp_path / "in", sample_postmortem)
+    assert import_postmortems(session, [path]).created == ["INC-2026-001"]
+    session.commit()
+    report = import_postmortems(session, [tmp_path / "in"])
+    assert (report.created, report.updated, report.unchanged) == ([], [], ["INC-2026-001"])
+    assert [r.revision for r in list_revisions(session, "INC-2026-001")] == [1]
+
+
+def test_import_of_changed_content_adds_a_revision(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    import_postmortems(session, [_write(tmp_path, sample_postmortem)], actor="alex")
+    edited = _edited(sample_postmortem, "Rewritten summary.")
+    report = import_postmortems(session, [_write(tmp_path, edited)], actor="sam")
+    assert report.updated == ["INC-2026-001"]
+    stored, _ = get_postmortem(session, "INC-2026-001")
+    assert stored == replace(edited, revision=2)
+    revisions = list_revisions(session, "INC-2026-001")
+    assert [(r.revision, r.actor) for r in revisions] == [(1, "alex"), (2, "sam")]
+    assert "Rewritten summary." in revisions[1].markdown
+    assert "Rewritten summary." not in revisions[0].markdown
+    assert revisions[0].created_at.tzinfo is not None
+
+
+def test_one_malformed_file_aborts_the_import_with_nothing_written(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _write(tmp_path, sample_postmortem, "a.md")
+    (tmp_path / "b.md").write_text("---\nid: INC-2\ntitle: [unclosed\n---\n", encoding="utf-8")
+    with pytest.raises(FormatError) as raised:
+        import_postmortems(session, [tmp_path])
+    assert raised.value.path is not None and raised.value.path.endswith("b.md")
+    assert raised.value.line is not None
+    assert count_postmortems(session) == 0
+
+
+def test_the_same_incident_in_two_files_is_refused(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _write(tmp_path, sample_postmortem, "a.md")
+    _write(tmp_path, sample_postmortem, "b.md")
+    with pytest.raises(FormatError, match=r"INC-2026-001 is also defined in .*a\.md"):
+        import_postmortems(session, [tmp_path])
+
+
+def test_folders_skip_readme_and_hidden_files(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _write(tmp_path / "pm", sample_postmortem)
+    (tmp_path / "pm" / "README.md").write_text("# Our postmortems\n", encoding="utf-8")
+    (tmp_path / "pm" / ".drafts").mkdir()
+    (tmp_path / "pm" / ".drafts" / "x.md").write_text("not a postmortem\n", encoding="utf-8")
+    assert import_postmortems(session, [tmp_path / "pm"]).created == ["INC-2026-001"]
+
+
+def test_a_missing_path_is_an_input_error(session: Session, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        import_postmortems(session, [tmp_path / "nope"])
+
+
+def test_import_export_import_is_lossless(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    import_postmortems(session, [_write(tmp_path / "in", sample_postmortem)])
+    written = export_postmortems(session, tmp_path / "out" / "nested")
+    assert [p.name for p in written] == [
+        "INC-2026-001-production-namespace-deleted-during-staging-cleanup.md"
+    ]
+    assert read_postmortem(written[0]) == sample_postmortem
+    assert import_postmortems(session, written).unchanged == ["INC-2026-001"]
+    assert get_postmortem(session, "INC-2026-001")[0] == sample_postmortem
+
+
+def test_save_bumps_version_and_revision_only_when_content_changes(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    import_postmortems(session, [_write(tmp_path, sample_postmortem)])
+    pm, version = get_postmortem(session, "INC-2026-001")
+    assert save_postmortem(session, pm, expected_version=version) == version
+    new_version = save_postmortem(session, _edited(pm, "New."), expected_version=version)
+    assert new_version > version
+    assert get_postmortem(session, "INC-2026-001")[0].revision == 2
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        save_postmortem(session, _edited(pm, "Stale."), expected_version=version)
+
+
+def test_unknown_incidents_are_not_found(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="INC-9"):
+        get_postmortem(session, "INC-9")
+
+
+def test_services_refuse_an_uninitialised_database(empty_db_url: str) -> None:
+    engine = create_database_engine(empty_db_url)
+    try:
+        with session_factory(engine)() as session, pytest.raises(StorageError, match="db upgrade"):
+            count_postmortems(session)
+    finally:
+        engine.dispose()
+
+
+def _seed(engine: Engine, pm: Postmortem, tmp_path: Path) -> None:
+    with session_factory(engine)() as session, session.begin():
+        import_postmortems(session, [_write(tmp_path, pm)])
+
+
+def test_the_second_of_two_concurrent_editors_gets_a_conflict(
+    engine: Engine, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _seed(engine, sample_postmortem, tmp_path)
+    make = session_factory(engine)
+    with make() as first, make() as second:
+        mine, version = get_postmortem(first, "INC-2026-001")
+        theirs, same_version = get_postmortem(second, "INC-2026-001")
+        assert version == same_version
+        save_postmortem(first, _edited(mine, "First writer."), expected_version=version)
+        first.commit()
+        with pytest.raises(ConflictError):
+            save_postmortem(second, _edited(theirs, "Second writer."), expected_version=version)
+        second.rollback()
+    with make() as check:
+        stored, _ = get_postmortem(check, "INC-2026-001")
+    assert stored.sections[0].body == "\nFirst writer.\n"
+
+
+def test_a_write_racing_past_the_version_check_is_still_a_conflict(
+    engine: Engine, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _seed(engine, sample_postmortem, tmp_path)
+    make = session_factory(engine)
+    outcome: list[BaseException] = []
+    with make() as first, make() as second:
+        pm, version = get_postmortem(first, "INC-2026-001")
+        first.commit()
+        save_postmortem(first, _edited(pm, "First writer."), expected_version=version)
+
+        def second_writer() -> None:
+            try:
+                save_postmortem(second, _edited(pm, "Second writer."), expected_version=version)
+                second.commit()
+            except BaseException as problem:  # handed to the main thread to assert on
+                outcome.append(problem)
+                second.rollback()
+
+        # The first writer holds its uncommitted update, so the second passes the version
+        # check and then waits on the database lock until the first commits.
+        racer = threading.Thread(target=second_writer)
+        racer.start()
+        time.sleep(0.3)
+        first.commit()
+        racer.join(timeout=20)
+    assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
+    with make() as check:
+        assert get_postmortem(check, "INC-2026-001")[0].sections[0].body == "\nFirst writer.\n"
