@@ -1,0 +1,93 @@
+"""`blameless import` and `blameless export`, run in-process through `main`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from blameless.cli import main
+from blameless.markdown import read_postmortem, render_postmortem
+from blameless.model import Incident, Postmortem
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run the CLI; returns (exit code, stdout, stderr)."""
+    with pytest.raises(SystemExit) as exited:
+        main(list(args))
+    out, err = capsys.readouterr()
+    return int(exited.value.code or 0), out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path, sample_postmortem: Postmortem) -> Path:
+    """A folder with the sample postmortem and a second one."""
+    folder = tmp_path / "postmortems"
+    folder.mkdir()
+    (folder / "one.md").write_text(render_postmortem(sample_postmortem), encoding="utf-8")
+    second = Postmortem(incident=Incident(id="INC-2026-002", title="Two"))
+    (folder / "two.md").write_text(render_postmortem(second), encoding="utf-8")
+    return folder
+
+
+def test_import_then_export(
+    db_url: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "import", str(folder), "--database-url", db_url, "-v")
+    assert code == 0
+    assert out.splitlines() == [
+        "created   INC-2026-001",
+        "created   INC-2026-002",
+        "Imported 2 postmortems: 2 created, 0 updated, 0 unchanged.",
+    ]
+    code, out, err = run(capsys, "import", str(folder / "one.md"), "--database-url", db_url)
+    assert out == "Imported 1 postmortem: 0 created, 0 updated, 1 unchanged.\n"
+    target = tmp_path / "out" / "sub"
+    code, out, err = run(capsys, "export", str(target), "--database-url", db_url)
+    assert code == 0
+    written = [Path(line) for line in out.splitlines()]
+    assert [p.name for p in written] == [
+        "INC-2026-001-production-namespace-deleted-during-staging-cleanup.md",
+        "INC-2026-002-two.md",
+    ]
+    assert read_postmortem(written[0]) == read_postmortem(folder / "one.md")
+    assert err == f"Exported 2 postmortems to {target}.\n"
+
+
+def test_a_malformed_file_names_path_and_line_and_writes_nothing(
+    db_url: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = folder / "three.md"
+    bad.write_text("---\nid: INC-3\ntitle: Three\nstarted: 2026-03-04T13:58:00\n---\n")
+    code, out, err = run(capsys, "import", str(folder), "--database-url", db_url)
+    assert code == 2 and out == ""
+    assert err.startswith(f"error: {bad}:4") and err.count("\n") == 1
+    code, out, err = run(capsys, "export", str(tmp_path / "out"), "--database-url", db_url)
+    assert out == "" and err.startswith("Exported 0 postmortems")
+
+
+def test_import_into_an_uninitialised_database_says_what_to_do(
+    empty_db_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", str(folder), "--database-url", empty_db_url)
+    assert (code, err) == (2, "error: database is not initialised: run `blameless db upgrade`\n")
+
+
+def test_a_missing_path_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "import", str(tmp_path / "nope.md"))
+    assert (code, err) == (2, f"error: {tmp_path / 'nope.md'}: no such file or folder\n")
+
+
+def test_the_cli_starts_without_loading_the_database_stack() -> None:
+    probe = (
+        "import sys, blameless.cli; "
+        "print(sorted(m for m in ('sqlalchemy', 'alembic') if m in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"
