@@ -100,7 +100,7 @@ def _line_of(source: Path | None, key: str) -> int | None:
         text = source.read_text(encoding="utf-8")
     except OSError:
         return None
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*[=.]", re.MULTILINE)
-    header = re.compile(rf"^\s*\[[^\]\n]*\b{re.escape(key)}[\"']?\]", re.MULTILINE)
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*[=.]", re.MULTILINE)
+    header = re.compile(rf"^[ \t]*\[[^\]\n]*\b{re.escape(key)}[\"']?\]", re.MULTILINE)
     match = pattern.search(text) or header.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None

@@ -29,7 +29,9 @@ def test_closing_quotes_stay_with_their_sentence() -> None:
 
 
 def test_lowercase_continuation_is_not_a_new_sentence() -> None:
-    assert texts("See the runbook p. 4 for details. ok.") == ["See the runbook p. 4 for details. ok."]
+    assert texts("See the runbook p. 4 for details. ok.") == [
+        "See the runbook p. 4 for details. ok."
+    ]
 
 
 def test_respects_a_window_of_the_text() -> None:

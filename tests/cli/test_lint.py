@@ -1,0 +1,203 @@
+"""`blameless lint`, `rules` and `rule`, with stand-in rules so the CLI is tested on its own."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from typer.testing import CliRunner
+
+from blameless.analysis import rules as rules_package
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Fix, Level
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.units import Unit, UnitKind
+from blameless.cli import app
+
+runner = CliRunner()
+
+
+class Fault(Rule):
+    """Flags "fault".
+
+    Why:
+        Blame.
+
+    Bad:
+        - A [fault].
+
+    Good:
+        - A gap.
+    """
+
+    id: ClassVar[str] = "BL900"
+    name: ClassVar[str] = "test-fault"
+    message: ClassVar[str] = "Fault language."
+    suggestion: ClassVar[str] = "Describe the conditions."
+    applies_to = frozenset({UnitKind.SENTENCE})
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        for match in re.finditer(r"\bfault\b", unit.lower):
+            yield Hit(match.start(), match.end())
+
+
+class Named(Rule):
+    """Flags rostered names.
+
+    Why:
+        Roles.
+
+    Bad:
+        - [Bo] left.
+
+    Good:
+        - The lead left.
+    """
+
+    id: ClassVar[str] = "NM900"
+    name: ClassVar[str] = "test-named"
+    message: ClassVar[str] = "A person is named."
+    severity: ClassVar[Level] = Level.INFO
+    applies_to = frozenset({UnitKind.SENTENCE})
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        for name, role in ctx.people.items():
+            for match in re.finditer(rf"\b{re.escape(name)}\b", unit.text):
+                yield Hit(match.start(), match.end(), fix=Fix(match.start(), match.end(), role))
+
+
+@pytest.fixture(autouse=True)
+def stand_in_rules(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(rules_package, "ALL_RULES", (Fault, Named), raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_text_output_and_exit_1_on_warnings(tmp_path: Path) -> None:
+    write(tmp_path / "pm.md", "# Outage\n\nIt was a fault.\n")
+    result = runner.invoke(app, ["lint", "pm.md"])
+    assert result.exit_code == 1
+    assert "pm.md:3:10: BL900 Fault language. [test-fault]" in result.output
+    assert "  3 | It was a fault.\n    |          ^^^^^" in result.output
+    assert result.output.endswith("Found 1 finding (1 warning) in 1 file.\n")
+    assert "\x1b[" not in result.output
+
+
+def test_clean_files_and_fail_on(tmp_path: Path) -> None:
+    write(tmp_path / "pm.md", "A fault.\n")
+    assert runner.invoke(app, ["lint", "pm.md", "--fail-on", "error"]).exit_code == 0
+    write(tmp_path / "pm.md", "All good.\n")
+    result = runner.invoke(app, ["lint", "pm.md"])
+    assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
+
+
+def test_folders_are_searched_skipping_hidden_and_vendored(tmp_path: Path) -> None:
+    for name in ("a.md", "sub/b.txt", ".hidden/c.md", "node_modules/d.md", ".venv/e.md", "f.py"):
+        write(tmp_path / "docs" / name, "A fault.\n")
+    result = runner.invoke(app, ["lint", "docs", "--format", "json"])
+    paths = [entry["path"] for entry in json.loads(result.output)["files"]]
+    assert paths == [str(Path("docs/a.md")), str(Path("docs/sub/b.txt"))]
+
+
+def test_select_ignore_and_unknown_selector(tmp_path: Path) -> None:
+    write(tmp_path / "pm.md", "---\nparticipants: [{name: Bo, role: the lead}]\n---\nBo: fault.\n")
+    out = runner.invoke(app, ["lint", "pm.md", "-f", "json", "--select", "nm"]).output
+    assert json.loads(out)["summary"]["by_rule"] == {"NM900": 1}
+    out = runner.invoke(app, ["lint", "pm.md", "-f", "json", "--ignore", "NM900,X"]).output
+    assert json.loads(out)["summary"]["by_rule"] == {"BL900": 1}
+
+
+def test_unknown_selector_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from blameless.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "--select", "ZZ9", "-"])
+    assert caught.value.code == 2
+    assert "unknown rule or prefix: ZZ9" in capsys.readouterr().err
+
+
+def test_fix_rewrites_files_and_reports(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "pm.md", "---\nparticipants: [{name: Bo, role: the lead}]\n---\nBo left.\n"
+    )
+    result = runner.invoke(app, ["lint", "--fix", "pm.md"])
+    assert path.read_text(encoding="utf-8").endswith("\nthe lead left.\n")
+    assert result.output == "No findings in 1 file. Fixed 1 finding.\n"
+    assert result.exit_code == 0
+
+
+def test_stdin_with_filename_and_config(tmp_path: Path) -> None:
+    write(tmp_path / "blameless.toml", "ignore = ['BL']\n")
+    result = runner.invoke(app, ["lint", "-", "--stdin-filename", "x.md"], input="A fault.\n")
+    assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
+    result = runner.invoke(app, ["lint", "--format", "github"], input="A fault.\n")
+    assert result.exit_code == 0
+
+
+def test_stdin_format_github_reports_dash(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["lint", "-f", "github", "-"], input="A fault.\n")
+    assert result.output.startswith("::warning file=-,line=1,col=3,endLine=1,endColumn=8,")
+
+
+def test_input_errors_exit_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blameless.cli import main
+
+    (tmp_path / "bad.md").write_bytes(b"ok\n\xff\xfe\n")
+    for args, message in (
+        (["lint", "missing.md"], "error: missing.md: no such file or directory"),
+        (["lint", "bad.md"], "error: bad.md:2: not UTF-8 text (cannot decode)"),
+    ):
+        with pytest.raises(SystemExit) as caught:
+            main(args)
+        assert caught.value.code == 2
+        assert capsys.readouterr().err == message + "\n"
+
+
+def test_config_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from blameless.cli import main
+
+    write(tmp_path / "blameless.toml", "colour = 'red'\n")
+    write(tmp_path / "pm.md", "Fine.\n")
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "pm.md"])
+    assert caught.value.code == 2
+    assert "blameless.toml:1: unknown setting 'colour'" in capsys.readouterr().err
+
+
+def test_jobs_gives_the_same_results(tmp_path: Path) -> None:
+    for index in range(4):
+        write(tmp_path / f"{index}.md", "A fault.\n" * (index + 1))
+    one = runner.invoke(app, ["lint", ".", "-f", "json"]).output
+    two = runner.invoke(app, ["lint", ".", "-f", "json", "--jobs", "2"]).output
+    assert json.loads(one)["summary"]["findings"] == 10
+    assert two == one
+
+
+def test_rules_lists_and_rule_shows_docs() -> None:
+    listing = runner.invoke(app, ["rules"]).output.splitlines()
+    assert listing[0].split()[:3] == ["BL900", "test-fault", "warning"]
+    assert listing[-1].startswith("X001  unused-suppression  info")
+    shown = runner.invoke(app, ["rule", "bl900"])
+    assert shown.exit_code == 0
+    assert shown.output.startswith("# BL900 test-fault\n")
+    assert "## Bad\n\n```markdown\nA fault.\n```\n\nFlagged: `fault`" in shown.output
+
+
+def test_unknown_rule_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    from blameless.cli import main
+
+    with pytest.raises(SystemExit) as caught:
+        main(["rule", "BL09"])
+    assert caught.value.code == 2
+    assert "unknown rule 'BL09'; did you mean BL900" in capsys.readouterr().err

@@ -1,0 +1,39 @@
+from pathlib import Path
+
+import pytest
+
+import blameless
+from blameless.analysis import rules as rules_package
+from blameless.analysis.context import LintConfig
+from blameless.api import lint_file, lint_text
+from blameless.errors import InputError
+
+
+@pytest.fixture(autouse=True)
+def rules_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real rules once they exist; none before (the engine alone is under test here)."""
+    existing = getattr(rules_package, "ALL_RULES", ())
+    monkeypatch.setattr(rules_package, "ALL_RULES", existing, raising=False)
+
+
+def test_public_api_lints_text_and_files(tmp_path: Path) -> None:
+    assert blameless.lint_text is lint_text
+    text = "<!-- blameless-disable-next-line BL -->\nThe deploy finished.\n"
+    [finding] = lint_text(text, path="pm.md")
+    assert (finding.rule, finding.line, finding.column) == ("X001", 1, 1)
+    path = tmp_path / "pm.md"
+    path.write_text(text, encoding="utf-8")
+    assert [f.as_dict() for f in lint_file(path)] == [finding.as_dict()]
+
+
+def test_lint_file_reads_the_nearest_config(tmp_path: Path) -> None:
+    (tmp_path / "blameless.toml").write_text("ignore = ['X001']\n", encoding="utf-8")
+    path = tmp_path / "pm.md"
+    path.write_text("<!-- blameless-disable -->\nFine.\n", encoding="utf-8")
+    assert lint_file(path) == []
+    assert [f.rule for f in lint_file(path, config=LintConfig())] == ["X001"]
+
+
+def test_lint_file_errors_name_the_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        lint_file(tmp_path / "missing.md")
