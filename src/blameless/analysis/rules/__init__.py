@@ -1,0 +1,24 @@
+"""The built-in rules, listed explicitly (a test checks that no rule module is left out)."""
+
+from __future__ import annotations
+
+from blameless.analysis.rule import Rule
+from blameless.analysis.rules.blame_attribution import BlameAttribution
+from blameless.analysis.rules.blame_words import BlameWords
+from blameless.analysis.rules.character import CharacterJudgement
+from blameless.analysis.rules.counterfactual import Counterfactual
+from blameless.analysis.rules.human_error import HumanErrorCause
+from blameless.analysis.rules.punitive import PunitiveOutcome
+from blameless.analysis.rules.self_blame import SelfBlame
+
+ALL_RULES: tuple[type[Rule], ...] = (
+    BlameAttribution,
+    BlameWords,
+    CharacterJudgement,
+    Counterfactual,
+    HumanErrorCause,
+    PunitiveOutcome,
+    SelfBlame,
+)
+
+__all__ = ["ALL_RULES"]

@@ -1,0 +1,195 @@
+"""Who acts in a sentence: a person (name, role, pronoun, team) or a system (tool, service, bot).
+
+Naming is not blaming, so these helpers only classify; the rules decide what is blame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from blameless.analysis.language.lexicons import (
+    AGENT_SKIP,
+    CLAUSE_STARTERS,
+    NEGATIVE_AGENTS,
+    OPERATOR_SYSTEM_MODIFIERS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SYSTEM_NOUNS,
+    first_names,
+    system_names,
+)
+from blameless.analysis.language.text import Analysis
+
+if TYPE_CHECKING:
+    from blameless.analysis.context import Context
+
+_SUPPORT_TEAMS = frozenset({"customer", "tech", "technical", "it", "product"})
+_APPOSITIVE_DETERMINERS = frozenset({"the", "our", "a", "an", "their", "its"})
+
+
+class Agent(Enum):
+    PERSON = "person"
+    SYSTEM = "system"
+    NOBODY = "nobody"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names for one lint run: bundled lists plus the configured systems and roster."""
+
+    systems: frozenset[str]
+    roster: frozenset[str]
+
+    def is_name(self, analysis: Analysis, i: int) -> bool:
+        """Whether token `i` is a person's name (not a system that looks like one)."""
+        token = analysis.tokens[i]
+        base = token.base
+        if base in self.systems:
+            return False
+        if base in self.roster or (base.startswith("@") and "bot" not in base):
+            return True
+        if not token.capitalized or base not in first_names():
+            return False
+        return not _followed_by_system(analysis, i)
+
+
+def _followed_by_system(analysis: Analysis, i: int) -> bool:
+    """ "Harvey, the release bot" / "Travis CI": a name-like word that names a system."""
+    tokens = analysis.tokens
+    j = i + 1
+    if j < len(tokens) and not analysis.hard_before[j]:
+        nxt = tokens[j]
+        if nxt.base in SYSTEM_NOUNS or nxt.text.isupper() and len(nxt.text) > 1:
+            return not analysis.soft_before[j]
+        if analysis.soft_before[j] and nxt.low in _APPOSITIVE_DETERMINERS:
+            for k in range(j + 1, min(j + 5, len(tokens))):
+                if tokens[k].base in SYSTEM_NOUNS or tokens[k].base in {"autoscaler", "operator"}:
+                    return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _lexicon(systems: tuple[str, ...], roster: tuple[str, ...]) -> Lexicon:
+    return Lexicon(
+        systems=system_names() | frozenset(s.lower() for s in systems),
+        roster=frozenset(roster),
+    )
+
+
+def lexicon_for(ctx: Context | None) -> Lexicon:
+    """The lexicon for a context (cached on the configured systems and roster)."""
+    if ctx is None:
+        return _lexicon((), ())
+    roster: list[str] = []
+    for key in ctx.people:
+        for part in key.lower().replace("@", " @").split():
+            roster.append(part)
+    return _lexicon(tuple(ctx.config.systems), tuple(sorted(roster)))
+
+
+def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
+    """Is token `i` a person, a system, a negative agent ("nobody"), or neither?"""
+    token = analysis.tokens[i]
+    base = token.base
+    if base in NEGATIVE_AGENTS or (base == "one" and i > 0 and analysis.tokens[i - 1].low == "no"):
+        return Agent.NOBODY
+    if base in lex.systems:
+        return Agent.SYSTEM
+    if base in PERSON_NOUNS or base in PERSON_PRONOUNS:
+        return _role(analysis, i)
+    if lex.is_name(analysis, i):
+        return Agent.PERSON
+    if base in SYSTEM_NOUNS:
+        return Agent.SYSTEM
+    return None
+
+
+def _role(analysis: Analysis, i: int) -> Agent | None:
+    tokens = analysis.tokens
+    token = tokens[i]
+    previous = tokens[i - 1] if i > 0 and not analysis.hard_before[i] else None
+    if token.base in {"operator", "operators"} and previous is not None:
+        if previous.base in OPERATOR_SYSTEM_MODIFIERS or (
+            previous.capitalized and i > 1 and previous.base not in first_names()
+        ):
+            return Agent.SYSTEM
+    if token.base == "support" and (previous is None or previous.low not in _SUPPORT_TEAMS):
+        return None
+    if token.low == "us" and token.text == "US":
+        return None  # the country, as in "the US team"
+    nxt = tokens[i + 1] if i + 1 < len(tokens) and not analysis.hard_before[i + 1] else None
+    if (
+        nxt is not None
+        and not token.possessive
+        and token.base not in PERSON_PRONOUNS
+        and not analysis.soft_before[i + 1]
+        and nxt.base in SYSTEM_NOUNS
+        and nxt.base not in {"team", "group"}
+    ):
+        return None  # a modifier: "developer access", "customer configuration"
+    return Agent.PERSON
+
+
+def agent_before(analysis: Analysis, index: int, lex: Lexicon, limit: int = 8) -> Agent | None:
+    """The nearest agent left of token `index` in the same clause (the verb's likely subject)."""
+    stop = max(0, index - limit)
+    for j in range(index - 1, stop - 1, -1):
+        token = analysis.tokens[j]
+        if token.low in AGENT_SKIP:
+            if analysis.hard_before[j]:
+                return None
+            continue
+        kind = classify(analysis, j, lex)
+        if kind is not None:
+            return kind
+        if analysis.hard_before[j] or token.low in CLAUSE_STARTERS:
+            return None
+    return None
+
+
+def clause_start(analysis: Analysis, index: int) -> int:
+    """Index of the first token of the clause holding token `index`."""
+    for j in range(index, 0, -1):
+        if analysis.hard_before[j] or analysis.tokens[j - 1].low in CLAUSE_STARTERS:
+            return j
+    return 0
+
+
+def clause_subject(analysis: Analysis, index: int, lex: Lexicon) -> tuple[Agent, int] | None:
+    """The first agent of the clause holding token `index`, with its token index."""
+    for j in range(clause_start(analysis, index), index):
+        kind = classify(analysis, j, lex)
+        if kind is not None:
+            return kind, j
+    return None
+
+
+def person_span(analysis: Analysis, i: int, lex: Lexicon) -> tuple[int, int]:
+    """Character span of the person phrase at token `i` ("the junior operator", "Priya Rao")."""
+    tokens = analysis.tokens
+    start = i
+    while start > 0 and not analysis.hard_before[start] and not analysis.soft_before[start]:
+        prev = tokens[start - 1]
+        if prev.low in {"the", "a", "an", "our", "their", "this", "that", "one"} or (
+            prev.low in PERSON_NOUNS and prev.low not in PERSON_PRONOUNS
+        ):
+            start -= 1
+            if prev.low in {"the", "a", "an", "our", "their", "this", "that", "one"}:
+                break
+        else:
+            break
+    end = i
+    if (
+        end + 1 < len(tokens)
+        and lex.is_name(analysis, i)
+        and tokens[end + 1].capitalized
+        and not tokens[i].possessive
+        and not analysis.soft_before[end + 1]
+        and not analysis.hard_before[end + 1]
+        and tokens[end + 1].base not in SYSTEM_NOUNS
+    ):
+        end += 1  # a surname
+    return tokens[start].start, tokens[end].end

@@ -1,0 +1,37 @@
+"""Signals that a phrase is not blame: quoted, negated, or part of talk *about* blame."""
+
+from __future__ import annotations
+
+from blameless.analysis.language.lexicons import META_CUES, NEGATORS
+from blameless.analysis.language.text import Analysis
+
+
+def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
+    """Whether a negator ("not", "nobody", "didn't") precedes token `index` in its clause."""
+    tokens = analysis.tokens
+    for j in range(index - 1, max(-1, index - window - 1), -1):
+        low = tokens[j].low
+        if (
+            low in NEGATORS
+            or low.endswith("n't")
+            or (low == "one" and j and tokens[j - 1].low == "no")
+        ):
+            return True
+        if analysis.hard_before[j] or analysis.soft_before[j]:
+            return False
+    return False
+
+
+def meta_talk(analysis: Analysis, index: int) -> bool:
+    """Whether the sentence talks about blame language before token `index` ("avoid words like")."""
+    tokens = analysis.tokens
+    if any(tokens[j].low in META_CUES for j in range(index)):
+        return True
+    # "if you find yourself writing ...", "rather than 'who did this?'"
+    words = analysis.words
+    return "yourself" in words or ("rather" in words and "than" in words and bool(analysis.quotes))
+
+
+def dismissed(analysis: Analysis, start: int, index: int) -> bool:
+    """Quoted, negated or meta: the phrase at char `start` / token `index` assigns no blame."""
+    return analysis.quoted(start) or negated(analysis, index) or meta_talk(analysis, index)

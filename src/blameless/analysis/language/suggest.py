@@ -1,0 +1,69 @@
+"""Suggestions built from the sentence itself: a systemic reframing and a "why was it possible?"."""
+
+from __future__ import annotations
+
+from blameless.analysis.language.lexicons import CLAUSE_STARTERS, PARTICIPLES
+from blameless.analysis.language.text import Analysis
+
+_PHRASE_STOP = frozenset(
+    {"and", "which", "that", "when", "because", "so", "but", "while", "before"}
+)
+_MAX_WORDS = 8
+
+
+def phrase_after(analysis: Analysis, index: int) -> str:
+    """The words from token `index` up to the next boundary or connector (at most 8)."""
+    tokens = analysis.tokens
+    end = index
+    while (
+        end < len(tokens)
+        and end - index < _MAX_WORDS
+        and tokens[end].low not in _PHRASE_STOP
+        and tokens[end].low not in CLAUSE_STARTERS
+        and (end == index or not (analysis.hard_before[end] or analysis.soft_before[end]))
+    ):
+        end += 1
+    if end == index:
+        return ""
+    return analysis.text[tokens[index].start : tokens[end - 1].end]
+
+
+def participle(verb: str) -> str:
+    """Past participle of a past-tense verb ("pushed" -> "pushed", "ran" -> "run")."""
+    return PARTICIPLES.get(verb.lower(), verb.lower())
+
+
+def action_question(analysis: Analysis, verb_index: int) -> str | None:
+    """For "X pushed a bad config file": "What allowed a bad config file to be pushed ...?"."""
+    tokens = analysis.tokens
+    if verb_index >= len(tokens):
+        return None
+    verb = tokens[verb_index].low
+    obj = phrase_after(analysis, verb_index + 1)
+    if verb.endswith("ed") or verb in PARTICIPLES:
+        if obj:
+            return (
+                f"What allowed {obj} to be {participle(verb)} without a check catching it, "
+                "and what would make that safe next time?"
+            )
+        return f"What made it possible for this to be {participle(verb)} without a safeguard?"
+    return None
+
+
+def step_question(analysis: Analysis, index: int) -> str | None:
+    """For "forgot to run the fuzzer": a question about making the step not depend on memory."""
+    step = phrase_after(analysis, index)
+    if not step:
+        return None
+    return (
+        f"What would make '{step}' happen without anyone having to remember it "
+        "(a default, a check in the pipeline, a prompt at the right moment)?"
+    )
+
+
+def object_question(analysis: Analysis, index: int) -> str | None:
+    """For "screwed up the router change": a question about the thing, not the person."""
+    obj = phrase_after(analysis, index)
+    if not obj:
+        return None
+    return f"What about {obj} made this outcome possible, and what would catch it next time?"

@@ -1,0 +1,83 @@
+"""Tokens with offsets, quote spans and clause boundaries, computed once per unit text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TOKEN = re.compile(r"[@\w][\w\-]*(?:['’][\w]+)*")
+# A quote opens after a non-word character and closes before one, so "Katya's" is no quote.
+_QUOTE = re.compile(
+    r"""(?<!\w)(?:'([^'\n]{2,}?)'|‘([^’\n]{2,}?)’|"([^"\n]{2,}?)"|“([^”\n]{2,}?)”)(?!\w)"""
+)
+_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–]|\s-\s|\s--\s")
+_SOFT_BOUNDARY = re.compile(r",")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: its exact span, lowercase form, and base (possessive `'s` removed)."""
+
+    start: int
+    end: int
+    text: str
+    low: str
+    base: str
+    possessive: bool
+    capitalized: bool
+
+
+class Analysis:
+    """What the rules need to know about one piece of text, computed once."""
+
+    __slots__ = ("_starts", "hard_before", "quotes", "soft_before", "text", "tokens", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        tokens: list[Token] = []
+        for match in _TOKEN.finditer(text):
+            word = match.group()
+            low = word.lower().replace("’", "'")
+            possessive = low.endswith("'s")
+            base = low[:-2] if possessive else low
+            tokens.append(
+                Token(match.start(), match.end(), word, low, base, possessive, word[0].isupper())
+            )
+        self.tokens = tokens
+        self.words = frozenset(t.low for t in tokens) | frozenset(t.base for t in tokens)
+        self._starts = [t.start for t in tokens]
+        self.quotes = [m.span() for m in _QUOTE.finditer(text)] if _has_quote(text) else []
+        hard: list[bool] = []
+        soft: list[bool] = []
+        previous_end = 0
+        for token in tokens:
+            gap = text[previous_end : token.start]
+            hard.append(bool(_HARD_BOUNDARY.search(gap)))
+            soft.append("," in gap)
+            previous_end = token.end
+        self.hard_before = hard
+        self.soft_before = soft
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self._starts, offset)
+
+    def quoted(self, offset: int) -> bool:
+        """Whether a character offset lies inside a quotation."""
+        return any(start < offset < end for start, end in self.quotes)
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Cheap prefilter: does any of `words` occur as a token?"""
+        return not self.words.isdisjoint(words)
+
+
+def _has_quote(text: str) -> bool:
+    return "'" in text or '"' in text or "‘" in text or "“" in text
+
+
+@lru_cache(maxsize=2048)
+def analyze(text: str) -> Analysis:
+    """The shared, cached analysis of a unit's text."""
+    return Analysis(text)

@@ -1,0 +1,100 @@
+"""BL001: the incident is attributed to a person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import Agent, clause_subject, lexicon_for, person_span
+from blameless.analysis.language.suggest import action_question, object_question
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.units import Unit
+
+_CAUSAL = re.compile(
+    r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of)\s",
+    re.IGNORECASE,
+)
+_CONSEQUENCE = re.compile(
+    r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b"
+    r"|(?:and |which )(?:that |this )?(?:is what )?(?:caused|led to|triggered|resulted in)\b"
+    r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b)",
+    re.IGNORECASE,
+)
+_DESTRUCTIVE = re.compile(
+    r"\b(?:broke|breaks|crashed|caused|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
+    r"|knocked (?:[\w-]+ ){0,3}(?:out|over)|took out|wiped out|nuked|took (?:[\w-]+ ){0,3}offline)\b",
+    re.IGNORECASE,
+)
+_TRIGGERS = words(
+    "because caused due triggered attributed result which that this reason cause broke breaks "
+    "crashed took brought knocked wiped nuked"
+)
+_QUESTION = (
+    "Describe the action and the conditions around it instead of the person: what made this "
+    "action possible, and why did it look reasonable at the time?"
+)
+
+
+class BlameAttribution(Rule):
+    """The incident is presented as caused by a person.
+
+    Why:
+        "Because Ramesh pushed a bad config" ends the investigation at a person. Every incident
+        has a person near the trigger; the useful question is what let an ordinary action have
+        this effect. Naming what someone did is fine ("14:02 Ramesh pushed the config"); framing
+        the person as the cause is not.
+
+    Bad:
+        The outage occurred because [Ramesh pushed] a bad config file.
+        [Katya broke] the login flow when she rotated the signing key.
+        [Tomasz is the reason] the dashboards went dark.
+
+    Good:
+        14:02 Priya restarted the pods.
+        The outage occurred because the deploy pipeline accepted an unvalidated config file.
+        The cleanup script broke the login flow because it matched every namespace.
+
+    Known false positives:
+        A person named as the cause of something good ("because Ana noticed the spike, we
+        recovered quickly") is reported; rewrite it or suppress it inline.
+    """
+
+    id = "BL001"
+    name = "blame-attribution"
+    message = "This frames a person as the cause of the incident."
+    suggestion = _QUESTION
+    severity = Level.ERROR
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Causal connectors, consequence clauses and destructive verbs with a person agent."""
+        lex = lexicon_for(ctx)
+        seen: set[int] = set()
+        for m in scan(unit.text, _TRIGGERS, _CAUSAL):
+            person = person_after(m.analysis, m.end_index, lex)
+            if person is not None and person not in seen:
+                seen.add(person)
+                start, end = person_span(m.analysis, person, lex)
+                verb = min(person + 1, len(m.analysis.tokens) - 1)
+                yield Hit(
+                    start,
+                    max(end, m.analysis.tokens[verb].end),
+                    suggestion=action_question(m.analysis, verb) or _QUESTION,
+                )
+        for pattern in (_CONSEQUENCE, _DESTRUCTIVE):
+            for m in scan(unit.text, _TRIGGERS, pattern):
+                subject = clause_subject(m.analysis, m.index, lex)
+                if subject is None or subject[0] is not Agent.PERSON or subject[1] in seen:
+                    continue
+                seen.add(subject[1])
+                start, _ = person_span(m.analysis, subject[1], lex)
+                end = m.match.end() if pattern is _DESTRUCTIVE or m.index - subject[1] < 4 else 0
+                if not end:
+                    end = m.analysis.tokens[min(subject[1] + 1, len(m.analysis.tokens) - 1)].end
+                yield Hit(
+                    start,
+                    end,
+                    suggestion=object_question(m.analysis, m.end_index) or _QUESTION,
+                )

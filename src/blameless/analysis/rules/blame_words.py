@@ -1,0 +1,141 @@
+"""BL002: explicit fault vocabulary aimed at a person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    agent_before,
+    analyze,
+    clause_subject,
+    dismissed,
+    lexicon_for,
+)
+from blameless.analysis.language.suggest import object_question
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import any_person, person_after, scan, words
+from blameless.analysis.units import Unit
+
+# Words that are blame wherever they point, unless a system is the one that "botched" it.
+_ACTION = re.compile(
+    r"\b(?:screwed(?: it)? up|screw-?up|messed(?: it)? up|mess-up|left (?:a|the|this) mess"
+    r"|made (?:a|the|this) mess|botched|bungled|goofed|dropped the ball|blew it)\b",
+    re.IGNORECASE,
+)
+_BLAME = re.compile(
+    r"\b(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])|culprits?|guilty)\b", re.IGNORECASE
+)
+_FAULT = re.compile(r"\bfault\b", re.IGNORECASE)
+_ON_PERSON = re.compile(
+    r"\b(?:this|that|it)(?: one)?(?:'s| is| was)(?: all| entirely| squarely)? on\s", re.IGNORECASE
+)
+_RESPONSIBLE = re.compile(
+    r"\b(?:responsible|responsibility|accountable) for (?:the |this |that |our )?(?:[\w-]+ ){0,3}?"
+    r"(?:outage|incident|failure|downtime|breach|loss|crash|disruption|deletion|mess|damage)s?\b"
+    r"|\b(?:responsibility|fault|blame) (?:\w+ ){0,4}?(?:lies|lay|rests|sits|belongs)\b",
+    re.IGNORECASE,
+)
+_TRIGGERS = words(
+    "screwed screw-up screwup messed mess-up mess botched bungled goofed dropped blew fault "
+    "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable"
+)
+_FAULT_OWNERS = frozenset("my his her their our your whose its".split())
+_NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty"})
+_SELF = frozenset({"me", "us", "myself", "ourselves"})
+
+
+@lru_cache(maxsize=16)
+def _extra(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+class BlameWords(Rule):
+    """Fault vocabulary aimed at a person: fault, blame, culprit, screwed up, botched.
+
+    Why:
+        Words of fault turn a review into a trial. People who expect blame share less, and the
+        next incident is explained worse. Describe what happened and what made it possible.
+
+    Bad:
+        The deletion was entirely [the developer's fault].
+        Let's be honest: Maya [screwed up] the router change.
+        The [culprit] is Oksana's policy insert.
+        [This one is on] Quinn.
+
+    Good:
+        Nobody on the team is at fault for trusting a validator that had always passed.
+        A fault in the transfer switch made the power come back as a surge.
+        The culprit was a memory leak in the sidecar.
+        Quinn is responsible for the follow-up on alert routing.
+
+    Known false positives:
+        "Fault" as a noun for people outside an incident ("at fault in the insurance claim").
+    """
+
+    id = "BL002"
+    name = "blame-words"
+    message = "Fault vocabulary aims this sentence at a person."
+    suggestion = (
+        "Replace the judgement with a description: what happened, what the person could see at "
+        "the time, and what in the system let it matter."
+    )
+    severity = Level.ERROR
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Blame words with a person in reach; `fault` only when someone owns it."""
+        lex = lexicon_for(ctx)
+        text = unit.text
+        for m in scan(text, _TRIGGERS, _ACTION):
+            if agent_before(m.analysis, m.index, lex) is not Agent.SYSTEM:
+                question = object_question(m.analysis, m.end_index)
+                yield Hit(m.match.start(), m.match.end(), suggestion=question)
+        for m in scan(text, _TRIGGERS, _BLAME):
+            word = m.match.group().lower()
+            if word in _NEEDS_PERSON and not any_person(m.analysis, lex):
+                continue
+            yield Hit(m.match.start(), m.match.end())
+        for m in scan(text, _TRIGGERS, _FAULT):
+            if m.index == 0:
+                continue
+            owner = m.analysis.tokens[m.index - 1]
+            if owner.low in _FAULT_OWNERS or owner.possessive:
+                start = owner.start
+                subject = clause_subject(m.analysis, m.index - 1, lex)
+                if owner.possessive and subject and subject[1] == m.index - 1:
+                    start = _determiner_start(m.analysis, m.index - 1)
+                yield Hit(start, m.match.end())
+        for m in scan(text, _TRIGGERS, _ON_PERSON):
+            person = person_after(m.analysis, m.end_index, lex, limit=2)
+            if person is not None and m.analysis.tokens[person].low not in _SELF:
+                yield Hit(m.match.start(), m.match.end() - 1)
+        for m in scan(text, _TRIGGERS, _RESPONSIBLE):
+            yield Hit(m.match.start(), m.match.end())
+        extra = _extra(tuple(ctx.config.blame_phrases))
+        if extra is not None:
+            for start, end in _scan_all(text, extra):
+                yield Hit(start, end)
+
+
+def _determiner_start(analysis: Analysis, index: int) -> int:
+    """Start of "the developer's" rather than "developer's"."""
+    tokens = analysis.tokens
+    if index > 0 and tokens[index - 1].low in {"the", "a", "an"}:
+        return tokens[index - 1].start
+    return tokens[index].start
+
+
+def _scan_all(text: str, pattern: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """Spans of configured blame phrases that are not quoted, negated or meta."""
+    analysis = analyze(text)
+    for match in pattern.finditer(text):
+        if not dismissed(analysis, match.start(), analysis.index_at(match.start())):
+            yield match.start(), match.end()

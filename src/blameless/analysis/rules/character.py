@@ -1,0 +1,98 @@
+"""BL003: judgements of a person's character, attention or competence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import Agent, agent_before, clause_subject, lexicon_for
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import any_person, scan, words
+from blameless.analysis.units import Unit
+
+# Judgements that only ever describe people.
+_CORE = re.compile(
+    r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|laziness"
+    r"|negligen(?:t|tly|ce)|incompeten(?:t|ce|cy)|complacen(?:t|cy|ce)|irresponsibl[ey]"
+    r"|irresponsibility|inattentive|inattention|(?:not|wasn't|weren't) paying attention"
+    r"|(?:lack|lacked|lacking) (?:of )?(?:basic )?common sense|no common sense"
+    r"|should(?: have)? known better|should know better|idiot(?:ic|s)?|stupid(?:ity)?|foolish(?:ly)?"
+    r"|asleep at the wheel|unprofessional(?:ly)?|cowboy|overconfiden(?:t|ce)|arrogan(?:t|ce))\b",
+    re.IGNORECASE,
+)
+# Judgements that may describe things ("lazy loading", "a useless metric"): need a person.
+_AMBIGUOUS = re.compile(
+    r"\b(?:lazy|dumb|useless|hopeless|inexperienced|clueless|(?:couldn't|could not|can't) even"
+    r"|attitude)\b",
+    re.IGNORECASE,
+)
+_TECH_AFTER = frozenset(
+    "load loading loaded loader evaluation eval init initialization initialisation import "
+    "imports terminal pipe client value values consumer".split()
+)
+_TRIGGERS = words(
+    "careless carelessly carelessness sloppy sloppily sloppiness reckless recklessly "
+    "recklessness laziness negligent negligently negligence incompetent incompetence "
+    "incompetency complacent complacency complacence irresponsible irresponsibly "
+    "irresponsibility inattentive inattention paying common known know idiot idiotic idiots "
+    "stupid stupidity foolish foolishly asleep unprofessional unprofessionally cowboy "
+    "overconfident overconfidence arrogant arrogance lazy dumb useless hopeless inexperienced "
+    "clueless even attitude"
+)
+
+
+class CharacterJudgement(Rule):
+    """A judgement of the person: careless, sloppy, reckless, lazy, negligent, incompetent.
+
+    Why:
+        Character words explain nothing the next responder can use, and they teach people to
+        hide their mistakes. Attention and skill vary; systems must tolerate that. Describe the
+        conditions (fatigue, pressure, a confusing interface) that made the slip likely.
+
+    Bad:
+        A [sloppy] mistake was made by whoever ran the traffic shift.
+        Sasha was [careless] with the maintenance window.
+        The on-call engineer was clearly [not paying attention] to the graphs.
+
+    Good:
+        The service uses lazy loading for its plugin registry.
+        The dashboard was useless during the outage because it read from the failed region.
+        The runbook did not say which window the change needed.
+    """
+
+    id = "BL003"
+    name = "character-judgement"
+    message = "This judges a person's character or attention instead of describing what happened."
+    suggestion = (
+        "Describe the situation the person was in: what did they see, what were they juggling, "
+        "and what made this step easy to get wrong?"
+    )
+    severity = Level.ERROR
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Core judgement words anywhere; ambiguous ones only about a person."""
+        lex = lexicon_for(ctx)
+        for m in scan(unit.text, _TRIGGERS, _CORE):
+            yield Hit(m.match.start(), m.match.end())
+        for m in scan(unit.text, _TRIGGERS, _AMBIGUOUS):
+            analysis = m.analysis
+            after = m.end_index
+            if after < len(analysis.tokens) and analysis.tokens[after].base in _TECH_AFTER:
+                continue
+            word = m.match.group().lower()
+            if word == "attitude":
+                if m.index == 0 or not analysis.tokens[m.index - 1].possessive:
+                    continue
+            elif word in {"lazy", "dumb"}:
+                if not any_person(analysis, lex):
+                    continue
+            else:
+                subject = clause_subject(analysis, m.index, lex)
+                nearest = agent_before(analysis, m.index, lex)
+                if Agent.PERSON not in (nearest, subject[0] if subject else None):
+                    continue
+                if nearest is Agent.SYSTEM:
+                    continue
+            yield Hit(m.match.start(), m.match.end())

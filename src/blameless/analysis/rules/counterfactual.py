@@ -1,0 +1,127 @@
+"""BL004: hindsight and counterfactuals aimed at a person (should have, failed to, forgot)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    Lexicon,
+    agent_before,
+    classify,
+    lexicon_for,
+)
+from blameless.analysis.language.suggest import step_question
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.units import Unit
+
+_TRIGGER = re.compile(
+    r"\b(?:should(?:n't)? have|should've|could have|could've|ought to have|would have known"
+    r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)|neglect(?:ed|s|ing)?|ignor(?:ed|es|ing)"
+    r"|disregard(?:ed|s|ing)?|overlooked|didn't bother|never bothered|did not bother"
+    r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we) had to do"
+    r"|(?:didn't|did not|never) (?:check|notice|verify|test|read|follow|look|ask|wait|think)"
+    r"|skipped|went unnoticed by|unnoticed by|missed by)\b",
+    re.IGNORECASE,
+)
+_CONDITIONAL = re.compile(r"\b(?:if(?: only)?|had)\s", re.IGNORECASE)
+_TRIGGERS = words(
+    "should should've could could've ought would fail failed fails failing forgot forgotten "
+    "forget forgets forgetting neglect neglected neglects neglecting ignored ignores ignoring "
+    "disregard disregarded disregards disregarding overlooked bother bothered had didn't did "
+    "never skipped unnoticed missed if"
+)
+_ANYONE = frozenset({"anyone", "any", "everyone", "anybody"})
+_PASSIVE_BY = ("unnoticed by", "missed by")
+
+
+class Counterfactual(Rule):
+    """Hindsight aimed at a person: should have, could have, failed to, forgot, neglected.
+
+    Why:
+        Counterfactuals describe a world that did not happen and judge the person against
+        knowledge they did not have at the time. Ask instead what made the action look right,
+        and what would make the safe path the easy one. "The tool should have refused the
+        command" is fine: it is aimed at a system.
+
+    Bad:
+        Our release engineer [forgot to] run the config fuzzer before the deploy.
+        Obviously Bogdan [should have] asked for approval first.
+        The SRE team [failed to] notice the saturation.
+
+    Good:
+        The audit tool that should have stopped the command had a bug.
+        The health check failed to detect the stuck worker.
+        If you find yourself writing 'should have', rewrite the sentence around the system.
+    """
+
+    id = "BL004"
+    name = "counterfactual"
+    message = "Hindsight judges a person against what only became clear afterwards."
+    suggestion = (
+        "Ask what made the action look right at the time, and what would make the safe path "
+        "the default (a check, a prompt, an automated step)."
+    )
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Counterfactual phrases whose agent is a person."""
+        lex = lexicon_for(ctx)
+        for m in scan(unit.text, _TRIGGERS, _TRIGGER):
+            phrase = m.match.group().lower()
+            analysis = m.analysis
+            if phrase.endswith(_PASSIVE_BY):
+                agent = Agent.PERSON if person_after(analysis, m.end_index, lex) else None
+            else:
+                agent = agent_before(analysis, m.index, lex)
+                if phrase.startswith(("could", "ought")) and _by_anyone(analysis, m.index):
+                    continue
+            if agent is Agent.PERSON:
+                yield Hit(
+                    m.match.start(),
+                    m.match.end(),
+                    suggestion=step_question(analysis, _step_index(analysis, m.end_index)),
+                )
+        for m in scan(unit.text, _TRIGGERS, _CONDITIONAL):
+            hit = _hindsight_conditional(m.analysis, m.index, lex)
+            if hit is not None:
+                yield hit
+
+
+def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit | None:
+    """"If Yara had waited ..." / "Had Carmen looked ...": hindsight about a person's choice."""
+    tokens = analysis.tokens
+    word = tokens[index].low
+    if word == "had":
+        if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
+            return None  # mid-clause "had" is an ordinary verb
+        person = person_after(analysis, index + 1, lex, limit=3)
+        if person is None:
+            return None
+        return Hit(tokens[index].start, tokens[person].end)
+    person = person_after(analysis, index + 1, lex, limit=3)
+    if person is None or classify(analysis, person, lex) is not Agent.PERSON:
+        return None
+    for j in range(person + 1, min(person + 3, len(tokens))):
+        if tokens[j].low == "had":
+            return Hit(tokens[index].start, tokens[j].end)
+    return None
+
+
+def _by_anyone(analysis: Analysis, index: int) -> bool:
+    """"Anyone could have made this change": a statement about the system."""
+    return any(analysis.tokens[j].low in _ANYONE for j in range(max(0, index - 3), index))
+
+
+def _step_index(analysis: Analysis, index: int) -> int:
+    """Skip "to"/"have" so the question quotes the step itself ("run the fuzzer")."""
+    tokens = analysis.tokens
+    while index < len(tokens) and tokens[index].low in {"to", "have", "the"}:
+        if tokens[index].low == "the":
+            break
+        index += 1
+    return index

@@ -1,0 +1,74 @@
+"""BL005: "human error" (and its relatives) given as the cause."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import Agent, clause_subject, lexicon_for
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.units import Unit
+
+_LABEL = re.compile(
+    r"\b(?:(?:human|operator|operators'|developer|engineer|engineering|user|pilot|staff|personnel"
+    r"|people|manual|individual) (?:errors?|mistakes?|failures?|slips?|faults?|lapses?)"
+    r"|human factors?|pebkac|pebcak|pebmac|id10t|layer ?8 (?:issue|problem|error)"
+    r"|finger trouble|fat[- ]finger(?:ed|ing|s)?)\b",
+    re.IGNORECASE,
+)
+_MISTAKE_BY = re.compile(r"\b(?:mistakes?|errors?|slips?|blunders?) (?:by|from|of)\s", re.IGNORECASE)
+_MADE_MISTAKE = re.compile(
+    r"\b(?:made|makes?|making) (?:a |an |the |this |that |some |too many |the same |several "
+    r"|many |multiple |another |yet another )?(?:[\w-]+ )?(?:mistakes?|errors?|blunders?|slips?)\b",
+    re.IGNORECASE,
+)
+_TRIGGERS = words(
+    "human operator operators' developer engineer engineering user pilot staff personnel people "
+    "manual individual factor factors pebkac pebcak pebmac id10t layer finger fat fat-finger "
+    "fat-fingered mistake mistakes error errors slip slips blunder blunders"
+)
+_SUGGESTION = (
+    "Name the conditions instead of the label: what made the error possible (an interface that "
+    "allowed it, a missing check, time pressure), and what would have caught it?"
+)
+
+
+class HumanErrorCause(Rule):
+    """"Human error", "operator error" or a person's mistake given as the cause.
+
+    Why:
+        "Human error" is where an investigation should start, not where it ends. It names no
+        condition anyone can change. Every slip happens inside a system that allowed it, did not
+        catch it, and turned it into an outage.
+
+    Bad:
+        Root cause: [human error] by a data-centre contractor.
+        The failure is attributed to a [mistake by] the staff member running phase three.
+        The network team keeps [making the same mistakes].
+
+    Good:
+        The 'human error' label in the first draft hid three missing safeguards.
+        The parser raised an error on the malformed row.
+        A configuration error in the load balancer sent traffic to unhealthy hosts.
+    """
+
+    id = "BL005"
+    name = "human-error-cause"
+    message = "'Human error' as a cause names no condition that can be changed."
+    suggestion = _SUGGESTION
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Human-error labels, and mistakes attributed to a person."""
+        lex = lexicon_for(ctx)
+        for m in scan(unit.text, _TRIGGERS, _LABEL):
+            yield Hit(m.match.start(), m.match.end())
+        for m in scan(unit.text, _TRIGGERS, _MISTAKE_BY):
+            if person_after(m.analysis, m.end_index, lex) is not None:
+                yield Hit(m.match.start(), m.match.end() - 1)
+        for m in scan(unit.text, _TRIGGERS, _MADE_MISTAKE):
+            subject = clause_subject(m.analysis, m.index, lex)
+            if subject is not None and subject[0] is Agent.PERSON:
+                yield Hit(m.match.start(), m.match.end())

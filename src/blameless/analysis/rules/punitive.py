@@ -1,0 +1,109 @@
+"""BL006: punishment or discipline as the outcome of the incident."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    Lexicon,
+    classify,
+    clause_subject,
+    lexicon_for,
+)
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import any_person, person_after, scan, words
+from blameless.analysis.units import Unit
+
+# Unambiguous: punishment whoever it lands on.
+_STRONG = re.compile(
+    r"\b(?:performance improvement plan|(?:on|onto) a pip|wall of shame|named and shamed"
+    r"|(?:verbal|written|formal|final) warnings?|disciplinary(?: action| hearing| process)?"
+    r"|(?:cancel(?:l?ed)?|withheld|docked|forfeited|clawed back|lost|lose|loses) (?:[\w-]+ ){0,2}"
+    r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,3}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
+    r"|(?:los[et]|loses|losing|stripped of|revoked?) (?:his |her |their |all |the )?(?:[\w-]+ )?"
+    r"(?:rights|privileges))\b",
+    re.IGNORECASE,
+)
+# Need a person on the receiving end: "the alert fired" is not punishment.
+_PERSON_OBJECT = re.compile(
+    r"\b(?:fired|fire|sacked|sack|let go|dismissed|terminated|suspended|demoted|reprimanded"
+    r"|disciplined?|discipline|wrote (?:\w+ )?up|written up|warned|banned|removed (?:as|from)"
+    r"|taken off|pulled from|no longer (?:permitted|allowed|welcome)|revoked"
+    r"|re-?take|redo|repeat|re-?certif(?:y|ied|ication))\b",
+    re.IGNORECASE,
+)
+_PASSIVE = frozenset("was were been be is are got get gets getting being has have".split())
+_TRAINING = frozenset("training certification course exam test induction onboarding".split())
+_TRIGGERS = words(
+    "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
+    "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
+    "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
+    "retake re-take redo repeat recertify re-certify recertified recertification"
+)
+
+
+class PunitiveOutcome(Rule):
+    """Punishment as the outcome: warnings, firing, suspension, lost rights, public shaming.
+
+    Why:
+        Punishing the person closest to the trigger removes the one who knows most about how
+        the system really behaves, and teaches everyone else to stay quiet. The system that let
+        the slip through is unchanged.
+
+    Bad:
+        The team lead received a [verbal warning] for approving the change.
+        Hiro will [lose merge rights] for two weeks.
+        The contractor who cut the power is [no longer permitted] on site.
+
+    Good:
+        The HighErrorRate alert fired at 14:01 and paged the on-call engineer.
+        We didn't fire anyone, and we won't.
+        The leaked token was revoked within ten minutes.
+    """
+
+    id = "BL006"
+    name = "punitive-outcome"
+    message = "Punishment is presented as the outcome of the incident."
+    suggestion = (
+        "Describe what will change in systems and processes instead: what stops this from "
+        "happening to the next person in the same seat?"
+    )
+    severity = Level.ERROR
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """Strong punitive phrases; other punishment verbs only with a person receiving them."""
+        lex = lexicon_for(ctx)
+        for m in scan(unit.text, _TRIGGERS, _STRONG):
+            yield Hit(m.match.start(), m.match.end())
+        for m in scan(unit.text, _TRIGGERS, _PERSON_OBJECT):
+            if _lands_on_person(m.analysis, m.index, m.end_index, m.match.group().lower(), lex):
+                yield Hit(m.match.start(), m.match.end())
+
+
+def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex: Lexicon) -> bool:
+    """A person is the object ("fired the engineer") or the passive subject ("Jo was fired")."""
+    tokens = analysis.tokens
+    if word.startswith(("re-take", "retake", "redo", "repeat", "re-cert", "recert")):
+        following = {t.base for t in tokens[after : after + 4]}
+        if word.startswith(("re-cert", "recert")) or following & _TRAINING:
+            return any_person(analysis, lex)
+        return False
+    if word == "revoked":
+        return any(
+            t.possessive and classify(analysis, j, lex) is Agent.PERSON for j, t in enumerate(tokens)
+        )
+    if person_after(analysis, after, lex, limit=3) is not None:
+        return True
+    subject = clause_subject(analysis, index, lex)
+    if subject is None or subject[0] is not Agent.PERSON:
+        return False
+    if word.startswith("no longer") or word in {"removed as", "removed from", "taken off"}:
+        return True
+    previous = {t.low for t in tokens[max(0, index - 3) : index]}
+    return bool(previous & _PASSIVE)
+
