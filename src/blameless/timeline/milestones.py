@@ -8,7 +8,7 @@ then inference from the events:
 - acknowledged: the first PagerDuty acknowledge;
 - mitigated: when the last firing alert resolved, once every firing alert has resolved;
 - resolved: the last PagerDuty resolve;
-- started: the first change (Kubernetes mutation, git commit/merge/tag, shell command) within
+- started: the last change (Kubernetes mutation, git commit/merge/tag, shell command) within
   `change_lookback` before detection — a candidate to confirm, never more.
 
 Durations: time to detect = detected − started; time to acknowledge, mitigate and resolve are
@@ -34,7 +34,7 @@ ORDER = (
 DEFAULT_CHANGE_LOOKBACK = timedelta(minutes=30)
 CHANGE_SOURCES = frozenset({"k8s-audit", "git", "shell"})
 _Test = Callable[[TimelineEvent], bool]
-_HASHTAG = re.compile(r"(?<![\w#])#(started|detected|acknowledged|mitigated|resolved)\b", re.I)
+_HASHTAG = re.compile(r"(?<![\w#])#(started|detected|acknowledged|mitigated|resolved)(?![\w:-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -95,8 +95,9 @@ def infer_milestones(
         since = detected.timestamp - change_lookback
         first(
             Milestone.STARTED,
-            "first change before detection (a candidate: confirm it)",
+            "last change before detection (a candidate: confirm it)",
             lambda e: _is_change(e) and since <= e.timestamp <= detected.timestamp,
+            last=True,
         )
     return found
 

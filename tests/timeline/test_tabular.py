@@ -1,0 +1,74 @@
+"""CSV and JSON Lines with a column mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from blameless.errors import InputError
+from blameless.model import Milestone, TimelineEvent
+
+Reader = Callable[..., list[TimelineEvent]]
+MAPPING = {"timestamp": "time", "actor": "who", "text": "what"}
+
+
+def test_csv_with_mapping(read: Reader, fixtures: Path) -> None:
+    events = read("csv", fixtures / "notes.csv", mapping=MAPPING)
+    assert [(e.timestamp.hour, e.actor, e.kind, e.source, e.source_id) for e in events] == [
+        (14, "Sam Okafor", "comms", "csv", "notes.csv:2"),
+        (14, "Sam Okafor", "comms", "csv", "notes.csv:3"),
+    ]
+    assert events[1].text == 'Customer support briefed, "refund" macro enabled'
+
+
+def test_naive_times_read_in_the_given_zone(read: Reader, fixtures: Path) -> None:
+    events = read("csv", fixtures / "notes.csv", mapping=MAPPING, tz=ZoneInfo("Europe/Paris"))
+    assert events[0].timestamp == datetime(2026, 3, 4, 13, 20, tzinfo=UTC)
+    assert events[1].timestamp == datetime(2026, 3, 4, 14, 45, tzinfo=UTC)  # had an offset
+
+
+def test_csv_missing_column_and_value(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "e.csv"
+    path.write_text("when,text\n2026-03-04T14:00:00Z,x\n")
+    with pytest.raises(InputError, match=r"no column for required field\(s\): timestamp"):
+        read("csv", path)
+    path.write_text("timestamp,text\n2026-03-04T14:00:00Z,\n2026-03-04T14:01:00Z,ok\n")
+    with pytest.raises(InputError, match="missing required field 'text'") as caught:
+        read("csv", path)
+    assert caught.value.line == 2
+    assert [e.text for e in read("csv", path, skip_invalid=True)] == ["ok"]
+
+
+def test_jsonl_defaults_and_milestones(read: Reader, fixtures: Path, tmp_path: Path) -> None:
+    events = read("jsonl", fixtures / "notes.jsonl")
+    assert [(e.source_id, e.timestamp.hour) for e in events] == [
+        ("notes.jsonl:1", 14),
+        ("notes.jsonl:3", 15),
+    ]
+    path = tmp_path / "m.jsonl"
+    path.write_text(
+        '{"time": "2026-03-04 14:40 UTC", "message": "mitigated", "milestone": "Mitigated",'
+        ' "source": "statuspage", "id": "sp-1"}\n{"time": "x", "message": "y"}\n'
+    )
+    with pytest.raises(InputError, match="not an ISO 8601 timestamp") as caught:
+        read("jsonl", path)
+    assert caught.value.line == 2
+    event = read("jsonl", path, skip_invalid=True)[0]
+    assert (event.milestone, event.source, event.source_id) == (
+        Milestone.MITIGATED,
+        "statuspage",
+        "sp-1",
+    )
+
+
+def test_unknown_milestone_and_mapping_field(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "m.jsonl"
+    path.write_text('{"timestamp": 1772636400, "text": "x", "milestone": "fixed"}\n')
+    with pytest.raises(InputError, match="unknown milestone 'fixed'"):
+        read("jsonl", path)
+    with pytest.raises(InputError, match="unknown field in column mapping: when"):
+        read("jsonl", path, mapping={"when": "t"})
