@@ -2,9 +2,9 @@
 
 A rule docstring has a summary line, optional prose, then sections headed `Why`, `Bad`,
 `Good` and optionally `Known false positives` (a header line is the name, optionally with a
-colon, a `#` prefix or a dashed underline). In `Bad` and `Good`, each `- ` line is one example,
-as is each fenced block (a whole document, kept verbatim) and each other run of lines. In
-`Bad` examples, `[square brackets]` mark the exact span the rule must report.
+colon, a `#` prefix or a dashed underline). In `Bad` and `Good`, each line is one example (a
+leading `- ` is dropped), and each fenced block is one example (a whole document, verbatim).
+In `Bad` examples, `[square brackets]` mark the exact span the rule must report.
 
 Examples for rules that only check action items (or timeline entries) are placed under an
 `## Action items` (or `## Timeline`) heading as list items, unless they contain a heading.
@@ -89,37 +89,23 @@ def _dedent(lines: list[str]) -> str:
 
 
 def split_examples(section: str) -> list[str]:
-    """The examples of a `Bad`/`Good` section: `- ` lines, fenced blocks and line runs."""
+    """The examples of a `Bad`/`Good` section: one per line (a leading `- ` is dropped), and
+    one per fenced block (a whole document, kept verbatim)."""
     examples: list[str] = []
     lines = section.splitlines()
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            examples.append("\n".join(run))
-            run.clear()
-
     index = 0
     while index < len(lines):
-        line = lines[index]
-        stripped = line.strip()
+        stripped = lines[index].strip()
         if stripped.startswith("```"):
-            flush()
             block: list[str] = []
             index += 1
             while index < len(lines) and not lines[index].strip().startswith("```"):
                 block.append(lines[index])
                 index += 1
             examples.append(inspect.cleandoc("\n".join(block)) + "\n")
-        elif stripped.startswith(("- ", "* ")):
-            flush()
-            examples.append(stripped[2:].strip())
         elif stripped:
-            run.append(stripped)
-        else:
-            flush()
+            examples.append(stripped[2:].strip() if stripped.startswith(("- ", "* ")) else stripped)
         index += 1
-    flush()
     return examples
 
 
