@@ -59,6 +59,8 @@ class Lexicon:
 def _followed_by_system(analysis: Analysis, i: int) -> bool:
     """ "Harvey, the release bot" / "Travis CI": a name-like word that names a system."""
     tokens = analysis.tokens
+    if tokens[i].possessive:
+        return False
     j = i + 1
     if j < len(tokens) and not analysis.hard_before[j]:
         nxt = tokens[j]
@@ -163,8 +165,18 @@ def clause_subject(analysis: Analysis, index: int, lex: Lexicon) -> tuple[Agent,
     for j in range(clause_start(analysis, index), index):
         kind = classify(analysis, j, lex)
         if kind is not None:
-            return kind, j
+            return _head(analysis, j, index, lex) if kind is Agent.SYSTEM else (kind, j)
     return None
+
+
+def _head(analysis: Analysis, j: int, limit: int, lex: Lexicon) -> tuple[Agent, int]:
+    """"The network engineering team": a system word modifying a person noun is no agent."""
+    for k in range(j + 1, min(j + 3, limit)):
+        if analysis.hard_before[k] or analysis.soft_before[k]:
+            break
+        if analysis.tokens[k].base in PERSON_NOUNS and analysis.tokens[k].base not in PERSON_PRONOUNS:
+            return Agent.PERSON, k
+    return Agent.SYSTEM, j
 
 
 def person_span(analysis: Analysis, i: int, lex: Lexicon) -> tuple[int, int]:

@@ -12,7 +12,7 @@ _TOKEN = re.compile(r"[@\w][\w\-]*(?:['’][\w]+)*")
 _QUOTE = re.compile(
     r"""(?<!\w)(?:'([^'\n]{2,}?)'|‘([^’\n]{2,}?)’|"([^"\n]{2,}?)"|“([^”\n]{2,}?)”)(?!\w)"""
 )
-_HARD_BOUNDARY = re.compile(r"[;:()\[\]—–]|\s-\s|\s--\s")
+_HARD_BOUNDARY = re.compile(r"[;()\[\]—–]|:\s|\s-\s|\s--\s")
 _SOFT_BOUNDARY = re.compile(r",")
 
 

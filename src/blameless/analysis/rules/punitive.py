@@ -24,7 +24,7 @@ _STRONG = re.compile(
     r"\b(?:performance improvement plan|(?:on|onto) a pip|wall of shame|named and shamed"
     r"|(?:verbal|written|formal|final) warnings?|disciplinary(?: action| hearing| process)?"
     r"|(?:cancel(?:l?ed)?|withheld|docked|forfeited|clawed back|lost|lose|loses) (?:[\w-]+ ){0,2}"
-    r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,3}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
+    r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
     r"|(?:los[et]|loses|losing|stripped of|revoked?) (?:his |her |their |all |the )?(?:[\w-]+ )?"
     r"(?:rights|privileges))\b",
     re.IGNORECASE,
