@@ -8,6 +8,7 @@ table, wins. Environment variables override files.
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +49,15 @@ def read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except tomllib.TOMLDecodeError as problem:
-        line = getattr(problem, "lineno", None)
-        raise ConfigError(f"invalid TOML: {problem.msg}", path=path, line=line) from None
+        # Python 3.11 only puts the position in the text: "Invalid value (at line 3, column 7)".
+        found = re.search(r"^(.*?)(?: \(at line (\d+), column (\d+)\))?$", str(problem))
+        message, line, column = found.groups() if found else (str(problem), None, None)
+        raise ConfigError(
+            f"invalid TOML: {message}",
+            path=path,
+            line=int(line) if line else None,
+            column=int(column) if column else None,
+        ) from None
     except OSError as problem:
         raise ConfigError(f"cannot read config: {problem.strerror}", path=path) from None
 
