@@ -1,6 +1,6 @@
 from blameless.markdown.blocks import LineKind, classify, heading_text, split_lines
 
-O, T, H1, H2 = LineKind.OPAQUE, LineKind.TEXT, LineKind.H1, LineKind.H2
+OP, T, H1, H2 = LineKind.OPAQUE, LineKind.TEXT, LineKind.H1, LineKind.H2
 
 
 def kinds(text: str) -> list[LineKind]:
@@ -19,12 +19,12 @@ def test_headings_outside_code() -> None:
 
 def test_fenced_code_is_opaque_until_a_matching_fence() -> None:
     text = "````md\n## a\n```\n- [ ] b\n````\n## after\n"
-    assert kinds(text) == [O, O, O, O, O, H2]
+    assert kinds(text) == [OP, OP, OP, OP, OP, H2]
 
 
 def test_tilde_fence_and_unclosed_fence() -> None:
-    assert kinds("~~~\n## x\n~~~\n## y\n") == [O, O, O, H2]
-    assert kinds("```\n## never closed\n") == [O, O]
+    assert kinds("~~~\n## x\n~~~\n## y\n") == [OP, OP, OP, H2]
+    assert kinds("```\n## never closed\n") == [OP, OP]
 
 
 def test_backtick_line_with_backticks_in_info_is_not_a_fence() -> None:
@@ -32,7 +32,7 @@ def test_backtick_line_with_backticks_in_info_is_not_a_fence() -> None:
 
 
 def test_html_comments_are_opaque() -> None:
-    assert kinds("<!--\n## x\n-->\n## y\n<!-- one line -->\n## z\n") == [O, O, O, H2, O, H2]
+    assert kinds("<!--\n## x\n-->\n## y\n<!-- one line -->\n## z\n") == [OP, OP, OP, H2, OP, H2]
 
 
 def test_heading_text_keeps_inner_text() -> None:

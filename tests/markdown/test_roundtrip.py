@@ -32,7 +32,8 @@ from blameless.model import (
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parents[2]
 _TRAILING_TAG = re.compile(r"\[[A-Za-z][\w-]*:[^\]]*\]$")
-_KNOWN_TAG = re.compile(r"\[(%s):[^\]]*\]" % "|".join({*EVENT_TAGS, *ACTION_TAGS, "events"}), re.I)
+_TAG_NAMES = "|".join({*EVENT_TAGS, *ACTION_TAGS, "events"})
+_KNOWN_TAG = re.compile(rf"\[({_TAG_NAMES}):[^\]]*\]", re.I)
 _ACTOR_LEAD = re.compile(r"\*\*[^*]+?(?::\*\*|\*\*:)")
 
 # One-line texts: any characters but line breaks and controls; stripped and not empty.
