@@ -117,7 +117,10 @@ def parse_iso(value: object, tz: tzinfo = UTC, *, what: str = "timestamp") -> da
         raise RecordError(f"{what} is not an ISO 8601 timestamp: {value!r}") from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
-    return parsed.astimezone(UTC)
+    try:
+        return parsed.astimezone(UTC)
+    except OverflowError:
+        raise RecordError(f"{what} is out of range: {value!r}") from None
 
 
 def parse_epoch(value: object, *, what: str = "timestamp") -> datetime:

@@ -141,4 +141,6 @@ def parse_git_date(value: str, context: ImportContext) -> datetime:
             return datetime.strptime(text, layout).astimezone(UTC)
         except ValueError:
             continue
+        except OverflowError:
+            raise RecordError(f"date is out of range: {value!r}") from None
     return parse_iso(text, context.options.tz, what="date")

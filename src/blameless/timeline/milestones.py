@@ -34,7 +34,9 @@ ORDER = (
 DEFAULT_CHANGE_LOOKBACK = timedelta(minutes=30)
 CHANGE_SOURCES = frozenset({"k8s-audit", "git", "shell"})
 _Test = Callable[[TimelineEvent], bool]
-_HASHTAG = re.compile(r"(?<![\w#])#(started|detected|acknowledged|mitigated|resolved)(?![\w:-])", re.I)
+_HASHTAG = re.compile(
+    r"(?<![\w#])#(started|detected|acknowledged|mitigated|resolved)(?![\w:-])", re.I
+)
 
 
 @dataclass(frozen=True)

@@ -111,12 +111,13 @@ def _user_names(export: _Export, context: ImportContext) -> dict[str, str]:
         try:
             user = as_mapping(value, "user")
             profile = optional(user, "profile", dict) or {}
-            names[require(user, "id")] = (
+            user_id = require(user, "id")
+            names[user_id] = (
                 optional(profile, "display_name")
                 or optional(profile, "real_name")
                 or optional(user, "real_name")
                 or optional(user, "name")
-                or user["id"]
+                or user_id
             )
         except RecordError as problem:
             context.reject(input_error(str(problem), export.where("users.json"), line))
