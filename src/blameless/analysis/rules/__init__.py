@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from blameless.analysis.rule import Rule
+from blameless.analysis.rules.action_items import (
+    Awareness,
+    BeCareful,
+    Discipline,
+    DocumentationOnly,
+    ManualCheck,
+    Reminder,
+    Retrain,
+)
 from blameless.analysis.rules.blame_attribution import BlameAttribution
 from blameless.analysis.rules.blame_words import BlameWords
 from blameless.analysis.rules.character import CharacterJudgement
@@ -19,6 +28,13 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HumanErrorCause,
     PunitiveOutcome,
     SelfBlame,
+    BeCareful,
+    Reminder,
+    Retrain,
+    Discipline,
+    ManualCheck,
+    DocumentationOnly,
+    Awareness,
 )
 
 __all__ = ["ALL_RULES"]

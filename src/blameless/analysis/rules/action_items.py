@@ -1,0 +1,291 @@
+"""AC001-AC007: action items that only act on a person (be careful, remind, retrain, punish...)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
+from blameless.analysis.language import analyze, lexicon_for
+from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._helpers import any_person, words
+from blameless.analysis.units import Unit, UnitKind
+
+# An item that also changes a system ("document and automate ...") is not person-only.
+_SYSTEMIC = words(
+    "automate automated automates automatically automatic automation enforce enforced enforces "
+    "enforcing refuse refuses reject rejects block blocks blocking ci interlock interlocks drill "
+    "drills exercise exercised fail-closed canary linter lint guardrail bot"
+)
+_ROLE_PEOPLE = (
+    r"(?:everyone|everybody|people|staff|folks|engineers|developers|devs|operators|contractors"
+    r"|responders|on-call|oncall|sres|admins|users|(?:the |all |every |our )?(?:[\w-]+ ){0,2}"
+    r"(?:team|teams|engineers|developers|group|staff|operators|contractors))"
+)
+
+
+class PersonFocusedFix(Rule):
+    """Shared check of the AC0xx rules: a pattern, unless the item also changes a system."""
+
+    pattern: ClassVar[re.Pattern[str]]
+    triggers: ClassVar[frozenset[str]]
+    overridable: ClassVar[bool] = True
+    needs_person: ClassVar[bool] = False
+    applies_to = frozenset({UnitKind.ACTION_ITEM})
+    severity = Level.WARNING
+
+    def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
+        """The first match of the rule's pattern in the item."""
+        analysis = analyze(unit.text)
+        if not analysis.has_any(self.triggers):
+            return
+        if self.overridable and analysis.has_any(_SYSTEMIC):
+            return
+        if self.needs_person and not any_person(analysis, lexicon_for(ctx)):
+            return
+        match = self.pattern.search(unit.text)
+        if match is not None:
+            yield Hit(match.start(), match.end())
+
+
+class BeCareful(PersonFocusedFix):
+    """The fix asks people to be more careful, attentive or vigilant.
+
+    Why:
+        Attention is not a control. People were already trying to be careful; asking for more
+        changes nothing the next time someone is tired, rushed or new. Change the tool or the
+        process so that the same slip is caught or harmless.
+
+    Bad:
+        [Be more careful] when editing production configs.
+        On-call engineers should [pay more attention] to disk alerts.
+
+    Good:
+        Make the config tool refuse edits to production without a linked change.
+        Alert when disk usage on any broker passes 80 % for ten minutes.
+    """
+
+    id = "AC001"
+    name = "be-careful"
+    message = "This action item relies on people being more careful."
+    suggestion = "What check, default or confirmation step would catch the same slip next time?"
+    pattern = re.compile(
+        r"\b(?:be (?:more |extra |especially |very |really )?(?:careful|cautious|vigilant|thoughtful"
+        r"|mindful|attentive|diligent|alert)|(?:more|extra|greater|closer|additional|special) "
+        r"(?:care|caution|attention|vigilance|diligence)|pay (?:more |closer |extra )?attention"
+        r"|take (?:more |extra |greater )?care|think twice|stay (?:alert|vigilant|focused))\b",
+        re.IGNORECASE,
+    )
+    triggers = words("careful cautious vigilant thoughtful mindful attentive diligent alert care "
+                     "caution attention vigilance diligence twice focused")
+    overridable = False
+
+
+class Reminder(PersonFocusedFix):
+    """The fix reminds, emails or tells people, with nothing enforced.
+
+    Why:
+        A reminder fades within weeks and never reaches the person who joins next month. If
+        the rule matters, make a system enforce it or make the risky path impossible.
+
+    Bad:
+        [Remind] everyone that pull requests run the pipeline.
+        [Email all engineers] about the flighting policy.
+
+    Good:
+        Turn off automatic pipeline runs for pull requests in every repository.
+        Notify the channel automatically when a risky change is scheduled.
+    """
+
+    id = "AC002"
+    name = "reminder"
+    message = "This action item reminds people instead of changing the system."
+    suggestion = "What would enforce this, so that nobody has to remember it?"
+    pattern = re.compile(
+        rf"\b(?:remind(?:er|ers|ing|ed|s)?|(?:ping|tell|notify|inform|e-?mail|message|warn|brief) "
+        rf"{_ROLE_PEOPLE}|circulate|memo|announce(?:ment)?|reinforce|re-?read|communicate (?:to|the)"
+        rf"|send (?:a |an )?(?:note|e-?mail|message|reminder)|ask {_ROLE_PEOPLE} to"
+        rf"|let (?:everyone|people|the team) know)\b",
+        re.IGNORECASE,
+    )
+    triggers = words("remind reminder reminders reminding reminded reminds ping tell notify "
+                     "inform email e-mail message warn brief circulate memo announce "
+                     "announcement reinforce reread re-read communicate send ask let")
+
+
+class Retrain(PersonFocusedFix):
+    """The fix retrains, mentors or re-certifies the people involved.
+
+    Why:
+        Retraining the person involved implies the person was the defect. The conditions that
+        made the slip likely stay the same for everyone else. Organisation-wide drills on a new
+        mechanism are a different thing: they exercise the system.
+
+    Bad:
+        [Retrain] the contractor on switching procedures.
+        Send the operator on a [refresher] course.
+
+    Good:
+        Run the new break-glass procedure in the quarterly drill with every responder.
+        Make the switching panel require a second key to bypass the UPS.
+    """
+
+    id = "AC003"
+    name = "retrain-individual"
+    message = "This action item retrains a person instead of changing the system."
+    suggestion = "What made the procedure easy to get wrong, and how can the tool make it safe?"
+    pattern = re.compile(
+        r"\b(?:re-?train(?:ed|ing|s)?|mentor(?:ing|ed|s)?|coach(?:ing|ed|es)?|refresher"
+        r"|re-?certif(?:y|ied|ication)|retake|redo (?:the |his |her |their )?(?:[\w-]+ )?training"
+        r"|(?:additional|extra|more|remedial) training)\b",
+        re.IGNORECASE,
+    )
+    triggers = words("retrain re-train retrained retraining mentor mentoring mentored coach "
+                     "coaching coached refresher recertify re-certify recertification retake "
+                     "redo training")
+
+
+class Discipline(PersonFocusedFix):
+    """The fix punishes someone: warnings, revoked access or badges, lost bonuses, rotations.
+
+    Why:
+        Punishment teaches people to hide mistakes and removes the person who knows the
+        failure best. Access changes are fine when they apply to everyone by design (least
+        privilege), not as a penalty for one person.
+
+    Bad:
+        Give the developer a [written warning].
+        [Revoke the contractor's] data-centre badge.
+
+    Good:
+        Remove standing production access for everyone and grant it per change.
+        Require a second authorised key to bypass the UPS.
+    """
+
+    id = "AC004"
+    name = "discipline"
+    message = "This action item punishes a person instead of changing the system."
+    suggestion = "What would stop the same action from causing harm, whoever takes it?"
+    pattern = re.compile(
+        r"\b(?:(?:verbal|written|formal|final) warning|warn (?:the |him |her |them )"
+        r"|disciplin(?:e|ary)|reprimand|(?:fire|dismiss|suspend|demote) (?:the |him |her |them )"
+        r"|revoke (?:the )?(?:[\w-]+ )?[\w-]+['’]s|revoke (?:his|her|their)"
+        r"|(?:take|remove|pull) (?:the |him |her |them )?(?:[\w-]+ )?(?:off|from) (?:the )?"
+        r"(?:[\w-]+ )?(?:rotation|rota|on-call|team|project|release)"
+        r"|report (?:the |him |her |them )?(?:[\w-]+['’]s )?(?:[\w-]+ )?to (?:their|his|her|the) "
+        r"(?:manager|boss|lead|hr)|bonus(?:es)?|performance (?:improvement )?plan)\b",
+        re.IGNORECASE,
+    )
+    triggers = words("warning warn discipline disciplinary reprimand fire dismiss suspend demote "
+                     "revoke take remove pull report bonus bonuses performance")
+    overridable = False
+    needs_person = True
+
+
+class ManualCheck(PersonFocusedFix):
+    """The fix is a manual check that depends on someone remembering to do it.
+
+    Why:
+        A manual step works until the day it is skipped, usually the busiest day. Automate the
+        check, or build it into the tool that makes the change.
+
+    Bad:
+        [Manually] double-check the target router before shifting traffic.
+        [Ask a colleague] to look over your plan before merging.
+
+    Good:
+        Make the traffic-shift tool refuse targets outside the primary network.
+        Enforce branch protection so infrastructure changes apply only after review.
+    """
+
+    id = "AC005"
+    name = "manual-check"
+    message = "This action item adds a manual check that depends on someone remembering it."
+    suggestion = "Could a tool run this check every time, or refuse the change when it fails?"
+    pattern = re.compile(
+        r"\b(?:manual(?:ly)?|by hand|double-?check|spot-?check|eyeball|ask (?:a |another |the )?"
+        r"(?:colleague|teammate|peer|reviewer|someone|second person|buddy)|look over|make sure"
+        r"|phone|call (?:the|them)|log in to (?:each|every)|verify by hand|try each)\b",
+        re.IGNORECASE,
+    )
+    triggers = words("manual manually hand double-check doublecheck double spot-check eyeball "
+                     "ask look make phone call log verify try")
+
+
+class DocumentationOnly(PersonFocusedFix):
+    """The fix is a wiki page, README line, runbook note or sign that nothing enforces.
+
+    Why:
+        Documentation helps only the people who find it, read it and remember it under pressure.
+        On its own it is a weak fix; pair it with a change that a system enforces or exercises.
+
+    Bad:
+        [Document the] recovery procedure.
+        [Add a line to the runbook]: do not run against production.
+
+    Good:
+        Automate the snapshot and restore path and exercise it daily.
+        Make the maintenance job refuse production targets without an approved change.
+    """
+
+    id = "AC006"
+    name = "documentation-only"
+    message = "This action item only documents; nothing enforces or exercises it."
+    suggestion = "What change in a tool or process would make the documented rule hold by itself?"
+    pattern = re.compile(
+        r"\b(?:document(?:ed|ing)? (?:the|how|that|this|our|a|an|what|why|when|where)"
+        r"|(?:update|edit|extend|expand|improve|write|add to) (?:the |a |our )?(?:[\w-]+ )?"
+        r"(?:readme|wiki|runbook|docs|documentation|playbook|faq|guide|handbook)"
+        r"|(?:add|put|write|post|hang|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph"
+        r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
+        r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
+        r"|handbook|page)|wiki page|warning sign)\b",
+        re.IGNORECASE,
+    )
+    triggers = words("document documented documenting readme wiki runbook docs documentation "
+                     "playbook faq guide handbook line note section paragraph comment warning "
+                     "sign notice caveat")
+
+
+class Awareness(PersonFocusedFix):
+    """The fix is generic awareness: training sessions, encouragement, "understand the impact".
+
+    Why:
+        Awareness campaigns change little under pressure. A scheduled drill that exercises a new
+        mechanism is different: it tests the system as well as the people.
+
+    Bad:
+        Make staff [aware] that the validator is not a full test.
+        [Encourage] people to speak up when they are unsure.
+
+    Good:
+        Run the new failover path in the quarterly game-day drill.
+        Make the validator fail the release when it skips a check.
+    """
+
+    id = "AC007"
+    name = "awareness"
+    message = "This action item raises awareness instead of changing the system."
+    suggestion = "What mechanism would make the risk visible or impossible at the moment it matters?"
+    pattern = re.compile(
+        r"\b(?:aware(?:ness)?|encourage|educate|education|understands? the (?:impact|importance"
+        r"|risks?|consequences)|speak up|lunch[- ]and[- ]learn|brown[- ]bag|hold (?:a |an )?"
+        r"(?:[\w-]+ )?(?:session|meeting|workshop|talk)|run (?:a |an )?(?:[\w-]+ ){0,2}"
+        r"(?:training|session|sessions|workshop)|(?:training|sessions?|workshop) (?:on|about|for))\b",
+        re.IGNORECASE,
+    )
+    triggers = words("aware awareness encourage educate education understand understands speak "
+                     "lunch brown-bag hold run training session sessions workshop")
+
+
+PERSON_FOCUSED_RULES: tuple[type[PersonFocusedFix], ...] = (
+    BeCareful,
+    Reminder,
+    Retrain,
+    Discipline,
+    ManualCheck,
+    DocumentationOnly,
+    Awareness,
+)
