@@ -1,0 +1,123 @@
+"""Timeline services on SQLite and PostgreSQL: import, re-import, failures, show, write back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from blameless.errors import InputError, NotFoundError
+from blameless.markdown import read_postmortem, render_postmortem
+from blameless.model import Milestone, Postmortem
+from blameless.services.postmortems import get_postmortem, import_postmortems
+from blameless.services.timeline import get_timeline, import_timeline, write_timeline
+from blameless.timeline import ImportOptions
+
+FIXTURES = Path(__file__).parent.parent / "timeline" / "fixtures" / "inc-2026-001"
+INCIDENT = "INC-2026-001"
+
+
+def _create(session: Session) -> None:
+    import_timeline(
+        session,
+        INCIDENT,
+        source="pagerduty",
+        path=FIXTURES / "pagerduty.json",
+        create_title="Production namespace deleted during staging cleanup",
+    )
+    session.commit()
+
+
+def test_import_is_idempotent(session: Session) -> None:
+    _create(session)
+    again = import_timeline(session, INCIDENT, source="pagerduty", path=FIXTURES / "pagerduty.json")
+    assert (again.read, again.inserted, again.duplicates) == (5, 0, 5)
+    audit = import_timeline(
+        session, INCIDENT, source="k8s-audit", path=FIXTURES / "k8s-audit.jsonl"
+    )
+    assert (audit.read, audit.inserted, audit.filtered) == (4, 4, 3)
+    session.commit()
+    assert len(get_timeline(session, INCIDENT).events) == 9
+
+
+def test_unknown_incident_needs_a_title(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="no incident INC-2026-001 in the database"):
+        import_timeline(session, INCIDENT, source="git", path=FIXTURES / "git-log.txt")
+
+
+def test_malformed_record_writes_nothing(session: Session, tmp_path: Path) -> None:
+    _create(session)
+    lines = (FIXTURES / "k8s-audit.jsonl").read_text().splitlines()
+    bad = tmp_path / "audit.jsonl"
+    bad.write_text("\n".join([*lines[:3], '{"kind": "Event"', *lines[3:]]) + "\n")
+    with pytest.raises(InputError) as caught:
+        import_timeline(session, INCIDENT, source="k8s-audit", path=bad)
+    assert caught.value.line == 4
+    session.rollback()
+    assert {e.source for e in get_timeline(session, INCIDENT).events} == {"pagerduty"}
+    report = import_timeline(
+        session, INCIDENT, source="k8s-audit", path=bad, options=ImportOptions(skip_invalid=True)
+    )
+    assert (report.inserted, report.invalid, report.errors[0].line) == (4, 1, 4)
+
+
+def test_view_merges_and_infers(session: Session) -> None:
+    _create(session)
+    for source, name in [("alertmanager", "alertmanager.jsonl"), ("k8s-audit", "k8s-audit.jsonl")]:
+        import_timeline(session, INCIDENT, source=source, path=FIXTURES / name)
+    view = get_timeline(session, INCIDENT)
+    assert [e.timestamp for e in view.events] == sorted(e.timestamp for e in view.events)
+    assert view.milestones[Milestone.STARTED].reason.startswith("last change before detection")
+    assert view.events[0].kind == "k8s-delete"
+    assert view.milestones[Milestone.DETECTED].event_index == 2
+    assert view.durations.time_to_acknowledge is not None
+
+
+def test_front_matter_overrides_and_write_back(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    sample_postmortem.timeline = []
+    file = tmp_path / "INC-2026-001.md"
+    file.write_text(render_postmortem(sample_postmortem), encoding="utf-8")
+    import_postmortems(session, [file])
+    import_timeline(session, INCIDENT, source="pagerduty", path=FIXTURES / "pagerduty.json")
+    import_timeline(session, INCIDENT, source="alertmanager", path=FIXTURES / "alertmanager.jsonl")
+    view = get_timeline(session, INCIDENT)
+    assert view.milestones[Milestone.DETECTED].origin == "front matter"
+    assert view.milestones[Milestone.ACKNOWLEDGED].origin == "inferred"
+
+    assert write_timeline(session, INCIDENT, file) == 9
+    text = file.read_text(encoding="utf-8")
+    assert "\nMore later.\n" in text and "\nThe namespace was deleted.\n" in text
+    written = read_postmortem(file)
+    assert [e.source_id for e in written.timeline][:2] == [
+        "c2a1b0f9e8d7c6b5@2026-03-04T14:01:00.123000+00:00/firing",
+        "R2XGXEI3W0FHMAZ9C7XPRTLNA1",
+    ]
+    # The front matter sets detected, so only the other milestones get markers.
+    marked = {e.milestone for e in written.timeline if e.milestone}
+    assert marked == {Milestone.ACKNOWLEDGED, Milestone.MITIGATED}
+    assert written.incident == sample_postmortem.incident
+
+
+def test_write_refuses_another_incident(session: Session, tmp_path: Path) -> None:
+    _create(session)
+    pm, _ = get_postmortem(session, INCIDENT)
+    pm.incident.id = "INC-2026-002"
+    file = tmp_path / "other.md"
+    file.write_text(render_postmortem(pm), encoding="utf-8")
+    with pytest.raises(InputError, match="the file is incident INC-2026-002, not INC-2026-001"):
+        write_timeline(session, INCIDENT, file)
+
+
+def test_view_json_ready(session: Session) -> None:
+    from blameless.timeline.render import timeline_data
+
+    _create(session)
+    view = get_timeline(session, INCIDENT)
+    data = timeline_data(INCIDENT, view.events, view.milestones, view.durations, view.issues)
+    assert json.loads(json.dumps(data))["milestones"]["resolved"]["timestamp"] == (
+        "2026-03-04T15:10:00Z"
+    )
