@@ -28,7 +28,7 @@ def id_pattern(id_format: str) -> re.Pattern[str]:
         parsed = list(string.Formatter().parse(id_format))
     except ValueError as problem:
         raise ConfigError(f"incident_id_format {id_format!r} is invalid: {problem}") from None
-    for literal, field, _spec, _conversion in parsed:
+    for literal, field, spec, _conversion in parsed:
         parts.append(re.escape(literal))
         if field is None:
             continue
@@ -36,11 +36,21 @@ def id_pattern(id_format: str) -> re.Pattern[str]:
             raise ConfigError(
                 f"incident_id_format uses {{{field}}}; the known fields are year, month, day, seq"
             )
-        parts.append(f"(?P={field})" if field in used else rf"(?P<{field}>\d+)")
+        parts.append(f"(?P={field})" if field in used else f"(?P<{field}>{_digits(field, spec)})")
         used.add(field)
     if "seq" not in used:
         raise ConfigError("incident_id_format must contain {seq}")
     return re.compile("".join(parts))
+
+
+def _digits(field: str, spec: str | None) -> str:
+    """Digits of a field; fixed widths keep `{year}{month:02d}` unambiguous."""
+    padded = re.fullmatch(r"0(\d+)d", spec or "")
+    if field == "seq":
+        return rf"\d{{{padded[1]},}}" if padded else r"\d+"
+    if padded:
+        return rf"\d{{{padded[1]}}}"
+    return r"\d{4}" if field == "year" else r"\d{1,2}"
 
 
 def next_incident_id(id_format: str, existing: Iterable[str], *, today: date) -> str:

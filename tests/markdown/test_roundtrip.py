@@ -5,6 +5,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -193,6 +194,22 @@ def test_format_doc_example_is_canonical() -> None:
     pm = parse_postmortem(text)
     assert (len(pm.timeline), len(pm.factors), len(pm.action_items)) == (2, 2, 2)
     assert render_postmortem(pm) == text
+
+
+def corpus_files() -> list[Path]:
+    found = [*(ROOT / "examples").glob("*.md"), *(ROOT / "tests" / "corpus").rglob("*.md")]
+    return sorted(path for path in found if path.name != "README.md")
+
+
+@pytest.mark.parametrize("path", corpus_files(), ids=lambda path: path.name)
+def test_corpus_round_trip_keeps_prose(path: Path) -> None:
+    pm = parse_postmortem(path.read_text(encoding="utf-8"))
+    rendered = render_postmortem(pm)
+    assert parse_postmortem(rendered) == pm
+    assert render_postmortem(parse_postmortem(rendered)) == rendered
+    for section in pm.sections:
+        assert section.body in rendered
+        assert section.trailer in rendered
 
 
 def test_hand_written_file_keeps_every_prose_line() -> None:

@@ -69,7 +69,10 @@ def new(
 def check_format(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Postmortem files, or folders to search for *.md files."),
+        typer.Argument(
+            help="Postmortem files, or folders to search for *.md files "
+            "(skipping README.md files and hidden folders).",
+        ),
     ],
 ) -> None:
     """Check that postmortem files follow the file format (exit 2 if any is malformed)."""
@@ -100,7 +103,9 @@ def _markdown_files(paths: list[Path]) -> list[Path]:
         found = sorted(
             candidate
             for candidate in path.rglob("*.md")
-            if candidate.is_file() and not _skipped(candidate.relative_to(path))
+            if candidate.is_file()
+            and candidate.name.casefold() != "readme.md"
+            and not _skipped(candidate.relative_to(path))
         )
         if not found:
             fail(f"{path}: no *.md files in this folder")
