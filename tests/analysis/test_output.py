@@ -80,3 +80,11 @@ def test_github_annotations_escape_properties_and_data() -> None:
     )
     assert lines[2].startswith("::error file=docs/a b.md,line=7,col=3,")
     assert format_github([FileResult("a,b:c.md", "", [])]) == ""
+
+
+def test_long_lines_are_cut_around_the_span() -> None:
+    text = "x " * 100 + "a fault " + "y " * 100
+    out = format_text([FileResult("a.md", text, lint_text(text, LintConfig()))])
+    shown, marks = out.splitlines()[1:3]
+    assert shown.startswith("  1 | …") and shown.endswith("…")
+    assert shown[marks.index("^") : marks.index("^") + 5] == "fault"

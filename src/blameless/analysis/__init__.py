@@ -1,0 +1,1 @@
+"""Pure text analysis: segmentation, the rule engine, registry, suppressions and outputs."""

@@ -20,6 +20,7 @@ RULE_DOCS_URL = "https://github.com/blameless-postmortems/blameless/blob/main/do
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 _GITHUB_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
+EXCERPT_CONTEXT = 60  # characters of context shown on each side of a span
 _COLOR = {Level.ERROR: "31", Level.WARNING: "33", Level.INFO: "36"}
 
 
@@ -58,14 +59,18 @@ def format_text(results: Sequence[FileResult], *, color: bool = False) -> str:
 
 
 def _excerpt(finding: Finding, lines: LineIndex, paint: Callable[[str, str], str]) -> list[str]:
-    source = lines.line_text(finding.line)
+    source = lines.line_text(finding.line).expandtabs(1)
     number = str(finding.line)
     gutter = " " * len(number)
-    end = finding.end_column if finding.end_line == finding.line else len(source) + 1
-    width = max(1, end - finding.column)
-    marks = " " * (finding.column - 1) + "^" * width
+    first = finding.column - 1
+    last = finding.end_column - 1 if finding.end_line == finding.line else len(source)
+    # Long lines (table rows, unwrapped paragraphs) are cut to a window around the span.
+    begin = max(0, first - EXCERPT_CONTEXT)
+    stop = min(len(source), max(last, first + 1) + EXCERPT_CONTEXT)
+    shown = ("…" if begin else "") + source[begin:stop] + ("…" if stop < len(source) else "")
+    marks = " " * (first - begin + (1 if begin else 0)) + "^" * max(1, last - first)
     return [
-        f"  {number} | {source.expandtabs(1)}",
+        f"  {number} | {shown}",
         f"  {gutter} | {paint(_COLOR[finding.severity], marks)}",
     ]
 
