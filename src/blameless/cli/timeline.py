@@ -315,13 +315,22 @@ def _render_table(view: TimelineView) -> None:
     console = Console()
     marked = {t.event_index: m for m, t in view.milestones.items() if t.event_index}
     table = Table(title=f"{view.incident.id} — {view.incident.title}", title_justify="left")
-    for column in ("#", "time (UTC)", "source", "actor", "event", "milestone"):
-        table.add_column(column, overflow="fold")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("UTC", no_wrap=True)
+    table.add_column("source", no_wrap=True)
+    table.add_column("actor", max_width=24, overflow="fold")
+    table.add_column("event", ratio=1, overflow="fold")
+    table.add_column("milestone", no_wrap=True)
+    previous_day = None
     for index, event in enumerate(view.events, start=1):
         milestone = marked.get(index) or event.milestone
+        day = event.timestamp.date()
+        # The date only when it changes keeps the column narrow.
+        stamp = event.timestamp.strftime("%H:%M:%S" if day == previous_day else "%Y-%m-%d %H:%M:%S")
+        previous_day = day
         table.add_row(
             str(index),
-            event.timestamp.strftime("%Y-%m-%d %H:%M:%S"),
+            stamp,
             event.source or "",
             event.actor or "",
             event.text,

@@ -78,7 +78,9 @@ def infer_milestones(
     for index, event in enumerate(events, start=1):
         marked = marker_of(event)
         if marked is not None and marked not in found:
-            found[marked] = MilestoneTime(marked, event.timestamp, "marker", event.text, index)
+            found[marked] = MilestoneTime(
+                marked, event.timestamp, "marker", f"marked on event {index}", index
+            )
 
     def first(milestone: Milestone, reason: str, test: _Test, *, last: bool = False) -> None:
         indexes = [i for i, e in enumerate(events, start=1) if test(e)]
