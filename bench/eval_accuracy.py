@@ -103,9 +103,13 @@ def evaluate(rows: list[dict[str, Any]], positive: str, kind: str) -> dict[str, 
 def report(name: str, result: dict[str, Any]) -> None:
     """Print one data set's figures as text."""
     overall = result["overall"]
-    print(f"== {name}: n={overall['n']}  " + "  ".join(
-        f"{key}={overall[key]:.3f}" for key in ("precision", "recall", "f1", "accuracy")
-    ) + f"   (targets: {result['targets']})")
+    print(
+        f"== {name}: n={overall['n']}  "
+        + "  ".join(
+            f"{key}={overall[key]:.3f}" for key in ("precision", "recall", "f1", "accuracy")
+        )
+        + f"   (targets: {result['targets']})"
+    )
     for category, figures in result["categories"].items():
         print(f"   {category:<44} n={figures['n']:<3} accuracy={figures['accuracy']:.3f}")
     for error in result["errors"]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from blameless.analysis.language.lexicons import (
     AGENT_SKIP,
     CLAUSE_STARTERS,
+    DETERMINER_PRONOUNS,
     NEGATIVE_AGENTS,
     OPERATOR_SYSTEM_MODIFIERS,
     PERSON_NOUNS,
@@ -64,7 +65,7 @@ def _followed_by_system(analysis: Analysis, i: int) -> bool:
     j = i + 1
     if j < len(tokens) and not analysis.hard_before[j]:
         nxt = tokens[j]
-        if nxt.base in SYSTEM_NOUNS or nxt.text.isupper() and len(nxt.text) > 1:
+        if nxt.base in SYSTEM_NOUNS or (nxt.text.isupper() and len(nxt.text) > 1):
             return not analysis.soft_before[j]
         if analysis.soft_before[j] and nxt.low in _APPOSITIVE_DETERMINERS:
             for k in range(j + 1, min(j + 5, len(tokens))):
@@ -100,6 +101,8 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
         return Agent.NOBODY
     if base in lex.systems:
         return Agent.SYSTEM
+    if base in DETERMINER_PRONOUNS:
+        return None
     if base in PERSON_NOUNS or base in PERSON_PRONOUNS:
         return _role(analysis, i)
     if lex.is_name(analysis, i):
@@ -113,11 +116,15 @@ def _role(analysis: Analysis, i: int) -> Agent | None:
     tokens = analysis.tokens
     token = tokens[i]
     previous = tokens[i - 1] if i > 0 and not analysis.hard_before[i] else None
-    if token.base in {"operator", "operators"} and previous is not None:
-        if previous.base in OPERATOR_SYSTEM_MODIFIERS or (
-            previous.capitalized and i > 1 and previous.base not in first_names()
-        ):
-            return Agent.SYSTEM
+    if (
+        token.base in {"operator", "operators"}
+        and previous is not None
+        and (
+            previous.base in OPERATOR_SYSTEM_MODIFIERS
+            or (previous.capitalized and i > 1 and previous.base not in first_names())
+        )
+    ):
+        return Agent.SYSTEM
     if token.base == "support" and (previous is None or previous.low not in _SUPPORT_TEAMS):
         return None
     if token.low == "us" and token.text == "US":
@@ -170,11 +177,14 @@ def clause_subject(analysis: Analysis, index: int, lex: Lexicon) -> tuple[Agent,
 
 
 def _head(analysis: Analysis, j: int, limit: int, lex: Lexicon) -> tuple[Agent, int]:
-    """"The network engineering team": a system word modifying a person noun is no agent."""
+    """ "The network engineering team": a system word modifying a person noun is no agent."""
     for k in range(j + 1, min(j + 3, limit)):
         if analysis.hard_before[k] or analysis.soft_before[k]:
             break
-        if analysis.tokens[k].base in PERSON_NOUNS and analysis.tokens[k].base not in PERSON_PRONOUNS:
+        if (
+            analysis.tokens[k].base in PERSON_NOUNS
+            and analysis.tokens[k].base not in PERSON_PRONOUNS
+        ):
             return Agent.PERSON, k
     return Agent.SYSTEM, j
 

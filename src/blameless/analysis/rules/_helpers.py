@@ -7,6 +7,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blameless.analysis.language import Agent, Analysis, Lexicon, analyze, classify, dismissed
+from blameless.analysis.units import UnitKind
+
+# Blame can hide in prose, timeline entries and action items alike.
+BLAME_UNITS = frozenset({UnitKind.SENTENCE, UnitKind.TIMELINE_ENTRY, UnitKind.ACTION_ITEM})
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,8 @@ from blameless.analysis.units import Unit, UnitKind
 _SYSTEMIC = words(
     "automate automated automates automatically automatic automation enforce enforced enforces "
     "enforcing refuse refuses reject rejects block blocks blocking ci interlock interlocks drill "
-    "drills exercise exercised fail-closed canary linter lint guardrail bot"
+    "drills exercise exercised fail-closed canary linter lint guardrail bot queue tracker "
+    "register calendar ticket tickets"
 )
 _ROLE_PEOPLE = (
     r"(?:everyone|everybody|people|staff|folks|engineers|developers|devs|operators|contractors"
@@ -72,14 +73,17 @@ class BeCareful(PersonFocusedFix):
     message = "This action item relies on people being more careful."
     suggestion = "What check, default or confirmation step would catch the same slip next time?"
     pattern = re.compile(
-        r"\b(?:be (?:more |extra |especially |very |really )?(?:careful|cautious|vigilant|thoughtful"
-        r"|mindful|attentive|diligent|alert)|(?:more|extra|greater|closer|additional|special) "
+        r"\b(?:be (?:more |extra |especially |very |really )?(?:careful|cautious|vigilant"
+        r"|thoughtful|mindful|attentive|diligent|alert)"
+        r"|(?:more|extra|greater|closer|additional|special) "
         r"(?:care|caution|attention|vigilance|diligence)|pay (?:more |closer |extra )?attention"
         r"|take (?:more |extra |greater )?care|think twice|stay (?:alert|vigilant|focused))\b",
         re.IGNORECASE,
     )
-    triggers = words("careful cautious vigilant thoughtful mindful attentive diligent alert care "
-                     "caution attention vigilance diligence twice focused")
+    triggers = words(
+        "careful cautious vigilant thoughtful mindful attentive diligent alert care "
+        "caution attention vigilance diligence twice focused"
+    )
     overridable = False
 
 
@@ -105,14 +109,17 @@ class Reminder(PersonFocusedFix):
     suggestion = "What would enforce this, so that nobody has to remember it?"
     pattern = re.compile(
         rf"\b(?:remind(?:er|ers|ing|ed|s)?|(?:ping|tell|notify|inform|e-?mail|message|warn|brief) "
-        rf"{_ROLE_PEOPLE}|circulate|memo|announce(?:ment)?|reinforce|re-?read|communicate (?:to|the)"
+        rf"{_ROLE_PEOPLE}|circulate|memo|announce(?:ment)?|reinforce|re-?read"
+        rf"|communicate (?:to|the)"
         rf"|send (?:a |an )?(?:note|e-?mail|message|reminder)|ask {_ROLE_PEOPLE} to"
         rf"|let (?:everyone|people|the team) know)\b",
         re.IGNORECASE,
     )
-    triggers = words("remind reminder reminders reminding reminded reminds ping tell notify "
-                     "inform email e-mail message warn brief circulate memo announce "
-                     "announcement reinforce reread re-read communicate send ask let")
+    triggers = words(
+        "remind reminder reminders reminding reminded reminds ping tell notify "
+        "inform email e-mail message warn brief circulate memo announce "
+        "announcement reinforce reread re-read communicate send ask let"
+    )
 
 
 class Retrain(PersonFocusedFix):
@@ -142,9 +149,11 @@ class Retrain(PersonFocusedFix):
         r"|(?:additional|extra|more|remedial) training)\b",
         re.IGNORECASE,
     )
-    triggers = words("retrain re-train retrained retraining mentor mentoring mentored coach "
-                     "coaching coached refresher recertify re-certify recertification retake "
-                     "redo training")
+    triggers = words(
+        "retrain re-train retrained retraining mentor mentoring mentored coach "
+        "coaching coached refresher recertify re-certify recertification retake "
+        "redo training"
+    )
 
 
 class Discipline(PersonFocusedFix):
@@ -171,15 +180,19 @@ class Discipline(PersonFocusedFix):
     pattern = re.compile(
         r"\b(?:(?:verbal|written|formal|final) warning|warn (?:the |him |her |them )"
         r"|disciplin(?:e|ary)|reprimand|(?:fire|dismiss|suspend|demote) (?:the |him |her |them )"
-        r"|revoke (?:the )?(?:[\w-]+ )?[\w-]+['’]s|revoke (?:his|her|their)"
+        r"|(?:revoke|remove|suspend|withdraw) (?:the )?(?:[\w-]+ )?[\w-]+['’]s"
+        r"|(?:revoke|remove|suspend|withdraw) (?:his|her|their)"
+        r"|(?:what|everything) (?:he|she|they|[\w-]+) did wrong"
         r"|(?:take|remove|pull) (?:the |him |her |them )?(?:[\w-]+ )?(?:off|from) (?:the )?"
         r"(?:[\w-]+ )?(?:rotation|rota|on-call|team|project|release)"
         r"|report (?:the |him |her |them )?(?:[\w-]+['’]s )?(?:[\w-]+ )?to (?:their|his|her|the) "
         r"(?:manager|boss|lead|hr)|bonus(?:es)?|performance (?:improvement )?plan)\b",
         re.IGNORECASE,
     )
-    triggers = words("warning warn discipline disciplinary reprimand fire dismiss suspend demote "
-                     "revoke take remove pull report bonus bonuses performance")
+    triggers = words(
+        "warning warn discipline disciplinary reprimand fire dismiss suspend demote "
+        "revoke take remove pull report bonus bonuses performance withdraw wrong"
+    )
     overridable = False
     needs_person = True
 
@@ -210,8 +223,10 @@ class ManualCheck(PersonFocusedFix):
         r"|phone|call (?:the|them)|log in to (?:each|every)|verify by hand|try each)\b",
         re.IGNORECASE,
     )
-    triggers = words("manual manually hand double-check doublecheck double spot-check eyeball "
-                     "ask look make phone call log verify try")
+    triggers = words(
+        "manual manually hand double-check doublecheck double spot-check eyeball "
+        "ask look make phone call log verify try"
+    )
 
 
 class DocumentationOnly(PersonFocusedFix):
@@ -244,9 +259,11 @@ class DocumentationOnly(PersonFocusedFix):
         r"|handbook|page)|wiki page|warning sign)\b",
         re.IGNORECASE,
     )
-    triggers = words("document documented documenting readme wiki runbook docs documentation "
-                     "playbook faq guide handbook line note section paragraph comment warning "
-                     "sign notice caveat")
+    triggers = words(
+        "document documented documenting readme wiki runbook docs documentation "
+        "playbook faq guide handbook line note section paragraph comment warning "
+        "sign notice caveat"
+    )
 
 
 class Awareness(PersonFocusedFix):
@@ -268,16 +285,21 @@ class Awareness(PersonFocusedFix):
     id = "AC007"
     name = "awareness"
     message = "This action item raises awareness instead of changing the system."
-    suggestion = "What mechanism would make the risk visible or impossible at the moment it matters?"
+    suggestion = (
+        "What mechanism would make the risk visible or impossible at the moment it matters?"
+    )
     pattern = re.compile(
         r"\b(?:aware(?:ness)?|encourage|educate|education|understands? the (?:impact|importance"
         r"|risks?|consequences)|speak up|lunch[- ]and[- ]learn|brown[- ]bag|hold (?:a |an )?"
         r"(?:[\w-]+ )?(?:session|meeting|workshop|talk)|run (?:a |an )?(?:[\w-]+ ){0,2}"
-        r"(?:training|session|sessions|workshop)|(?:training|sessions?|workshop) (?:on|about|for))\b",
+        r"(?:training|session|sessions|workshop)"
+        r"|(?:training|sessions?|workshop) (?:on|about|for))\b",
         re.IGNORECASE,
     )
-    triggers = words("aware awareness encourage educate education understand understands speak "
-                     "lunch brown-bag hold run training session sessions workshop")
+    triggers = words(
+        "aware awareness encourage educate education understand understands speak "
+        "lunch brown-bag hold run training session sessions workshop"
+    )
 
 
 PERSON_FOCUSED_RULES: tuple[type[PersonFocusedFix], ...] = (

@@ -7,10 +7,19 @@ from collections.abc import Iterator
 
 from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
-from blameless.analysis.language import Agent, clause_subject, lexicon_for, person_span
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    Lexicon,
+    classify,
+    clause_subject,
+    lexicon_for,
+    person_span,
+)
+from blameless.analysis.language.lexicons import AGENT_SKIP
 from blameless.analysis.language.suggest import action_question, object_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
 _CAUSAL = re.compile(
@@ -25,13 +34,21 @@ _CONSEQUENCE = re.compile(
 )
 _DESTRUCTIVE = re.compile(
     r"\b(?:broke|breaks|crashed|caused|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
-    r"|knocked (?:[\w-]+ ){0,3}(?:out|over)|took out|wiped out|nuked|took (?:[\w-]+ ){0,3}offline)\b",
+    r"|knocked (?:[\w-]+ ){0,3}(?:out|over)|took out|wiped out|nuked"
+    r"|took (?:[\w-]+ ){0,3}offline)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
     "because caused due triggered attributed result which that this reason cause broke breaks "
     "crashed took brought knocked wiped nuked"
 )
+# After a person, these describe a state or a need, not an action that caused something.
+_STATIVE = words(
+    "was were is are be been being had has have having needed need needs wanted relied could "
+    "can would might may must usually often"
+)
+# "Because we ..." describes the organisation's own choices, not one person.
+_COLLECTIVE = words("we us")
 _QUESTION = (
     "Describe the action and the conditions around it instead of the person: what made this "
     "action possible, and why did it look reasonable at the time?"
@@ -67,6 +84,7 @@ class BlameAttribution(Rule):
     message = "This frames a person as the cause of the incident."
     suggestion = _QUESTION
     severity = Level.ERROR
+    applies_to = BLAME_UNITS
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Causal connectors, consequence clauses and destructive verbs with a person agent."""
@@ -74,6 +92,8 @@ class BlameAttribution(Rule):
         seen: set[int] = set()
         for m in scan(unit.text, _TRIGGERS, _CAUSAL):
             person = person_after(m.analysis, m.end_index, lex)
+            if person is None or person in seen or not _acts(m.analysis, person):
+                continue
             if person is not None and person not in seen:
                 seen.add(person)
                 start, end = person_span(m.analysis, person, lex)
@@ -85,7 +105,7 @@ class BlameAttribution(Rule):
                 )
         for pattern in (_CONSEQUENCE, _DESTRUCTIVE):
             for m in scan(unit.text, _TRIGGERS, pattern):
-                subject = clause_subject(m.analysis, m.index, lex)
+                subject = _agent(m.analysis, m.index, lex, pattern is _DESTRUCTIVE)
                 if subject is None or subject[0] is not Agent.PERSON or subject[1] in seen:
                     continue
                 seen.add(subject[1])
@@ -98,3 +118,27 @@ class BlameAttribution(Rule):
                     end,
                     suggestion=object_question(m.analysis, m.end_index) or _QUESTION,
                 )
+
+
+def _acts(analysis: Analysis, person: int) -> bool:
+    """Whether the person token starts an action ("Ramesh pushed"), not a state or need."""
+    token = analysis.tokens[person]
+    if token.possessive:
+        return True
+    if token.low in _COLLECTIVE:
+        return False
+    after = person + 1
+    return after < len(analysis.tokens) and analysis.tokens[after].low not in _STATIVE
+
+
+def _agent(analysis: Analysis, index: int, lex: Lexicon, nearest: bool) -> tuple[Agent, int] | None:
+    """The verb's agent: a person right before it ("the problem that Ramesh caused"), else the
+    clause subject ("Hiro inserted the policy ... and crashed the control plane")."""
+    if nearest:
+        for j in range(index - 1, max(-1, index - 3), -1):
+            if analysis.tokens[j].low in AGENT_SKIP:
+                continue
+            if classify(analysis, j, lex) is Agent.PERSON:
+                return Agent.PERSON, j
+            break
+    return clause_subject(analysis, index, lex)

@@ -19,7 +19,7 @@ from blameless.analysis.language import (
 )
 from blameless.analysis.language.suggest import object_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import any_person, person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, person_after, scan, words
 from blameless.analysis.units import Unit
 
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
@@ -29,9 +29,12 @@ _ACTION = re.compile(
     re.IGNORECASE,
 )
 _BLAME = re.compile(
-    r"\b(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])|culprits?|guilty)\b", re.IGNORECASE
+    r"\b(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])"
+    r"(?! (?:words?|language|culture|game|phrases?"
+    r"|-?free|lists?))|culprits?|guilty)\b",
+    re.IGNORECASE,
 )
-_FAULT = re.compile(r"\bfault\b", re.IGNORECASE)
+_FAULT = re.compile(r"\b(?:fault|mess|screw-?up|blunder)\b", re.IGNORECASE)
 _ON_PERSON = re.compile(
     r"\b(?:this|that|it)(?: one)?(?:'s| is| was)(?: all| entirely| squarely)? on\s", re.IGNORECASE
 )
@@ -45,9 +48,11 @@ _TRIGGERS = words(
     "screwed screw-up screwup messed mess-up mess botched bungled goofed dropped blew fault "
     "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable"
 )
-_FAULT_OWNERS = frozenset("my his her their our your whose its".split())
+_FAULT_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "whose", "its"])
 _NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty"})
 _SELF = frozenset({"me", "us", "myself", "ourselves"})
+# "Talk about blame", "a culture of blame": blame as a topic, not assigned to anyone.
+_TOPIC = frozenset({"about", "of", "no"})
 
 
 @lru_cache(maxsize=16)
@@ -89,6 +94,7 @@ class BlameWords(Rule):
         "the time, and what in the system let it matter."
     )
     severity = Level.ERROR
+    applies_to = BLAME_UNITS
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Blame words with a person in reach; `fault` only when someone owns it."""
@@ -99,6 +105,8 @@ class BlameWords(Rule):
                 question = object_question(m.analysis, m.end_index)
                 yield Hit(m.match.start(), m.match.end(), suggestion=question)
         for m in scan(text, _TRIGGERS, _BLAME):
+            if m.index and m.analysis.tokens[m.index - 1].low in _TOPIC:
+                continue
             word = m.match.group().lower()
             if word in _NEEDS_PERSON and not any_person(m.analysis, lex):
                 continue

@@ -9,7 +9,7 @@ from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
 from blameless.analysis.language import Agent, agent_before, clause_subject, lexicon_for
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import any_person, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, scan, words
 from blameless.analysis.units import Unit
 
 # Judgements that only ever describe people.
@@ -18,8 +18,11 @@ _CORE = re.compile(
     r"|negligen(?:t|tly|ce)|incompeten(?:t|ce|cy)|complacen(?:t|cy|ce)|irresponsibl[ey]"
     r"|irresponsibility|inattentive|inattention|(?:not|wasn't|weren't) paying attention"
     r"|(?:lack|lacked|lacking) (?:of )?(?:basic )?common sense|no common sense"
-    r"|should(?: have)? known better|should know better|idiot(?:ic|s)?|stupid(?:ity)?|foolish(?:ly)?"
-    r"|asleep at the wheel|unprofessional(?:ly)?|cowboy|overconfiden(?:t|ce)|arrogan(?:t|ce))\b",
+    r"|should(?: have)? known better|should know better|idiot(?:ic|s)?|stupid(?:ity)?"
+    r"|foolish(?:ly)?"
+    r"|(?:lack|lacked|lacking) (?:of )?(?:attention|care|diligence|judge?ment|focus|rigou?r)"
+    r"|cut(?:s|ting)? corners|asleep at the wheel|unprofessional(?:ly)?|cowboy"
+    r"|overconfiden(?:t|ce)|arrogan(?:t|ce))\b",
     re.IGNORECASE,
 )
 # Judgements that may describe things ("lazy loading", "a useless metric"): need a person.
@@ -29,8 +32,25 @@ _AMBIGUOUS = re.compile(
     re.IGNORECASE,
 )
 _TECH_AFTER = frozenset(
-    "load loading loaded loader evaluation eval init initialization initialisation import "
-    "imports terminal pipe client value values consumer".split()
+    [
+        "load",
+        "loading",
+        "loaded",
+        "loader",
+        "evaluation",
+        "eval",
+        "init",
+        "initialization",
+        "initialisation",
+        "import",
+        "imports",
+        "terminal",
+        "pipe",
+        "client",
+        "value",
+        "values",
+        "consumer",
+    ]
 )
 _TRIGGERS = words(
     "careless carelessly carelessness sloppy sloppily sloppiness reckless recklessly "
@@ -39,7 +59,7 @@ _TRIGGERS = words(
     "irresponsibility inattentive inattention paying common known know idiot idiotic idiots "
     "stupid stupidity foolish foolishly asleep unprofessional unprofessionally cowboy "
     "overconfident overconfidence arrogant arrogance lazy dumb useless hopeless inexperienced "
-    "clueless even attitude"
+    "clueless even attitude lack lacked lacking cut cuts cutting"
 )
 
 
@@ -70,6 +90,7 @@ class CharacterJudgement(Rule):
         "and what made this step easy to get wrong?"
     )
     severity = Level.ERROR
+    applies_to = BLAME_UNITS
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Core judgement words anywhere; ambiguous ones only about a person."""

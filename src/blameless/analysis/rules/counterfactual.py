@@ -6,18 +6,18 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.finding import Level
 from blameless.analysis.language import (
     Agent,
     Analysis,
     Lexicon,
     agent_before,
     classify,
+    clause_subject,
     lexicon_for,
 )
 from blameless.analysis.language.suggest import step_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
 _TRIGGER = re.compile(
@@ -62,6 +62,7 @@ class Counterfactual(Rule):
 
     id = "BL004"
     name = "counterfactual"
+    applies_to = BLAME_UNITS
     message = "Hindsight judges a person against what only became clear afterwards."
     suggestion = (
         "Ask what made the action look right at the time, and what would make the safe path "
@@ -78,6 +79,9 @@ class Counterfactual(Rule):
                 agent = Agent.PERSON if person_after(analysis, m.end_index, lex) else None
             else:
                 agent = agent_before(analysis, m.index, lex)
+                if _coordinated(analysis, m.index):
+                    subject = clause_subject(analysis, m.index, lex)
+                    agent = subject[0] if subject else agent
                 if phrase.startswith(("could", "ought")) and _by_anyone(analysis, m.index):
                     continue
             if agent is Agent.PERSON:
@@ -93,8 +97,10 @@ class Counterfactual(Rule):
 
 
 def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit | None:
-    """"If Yara had waited ..." / "Had Carmen looked ...": hindsight about a person's choice."""
+    """ "If Yara had waited ..." / "Had Carmen looked ...": hindsight about a person's choice."""
     tokens = analysis.tokens
+    if "would" not in analysis.words and "wouldn't" not in analysis.words:
+        return None  # a counterfactual conditional pairs "had" with "would"
     word = tokens[index].low
     if word == "had":
         if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
@@ -113,7 +119,7 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
 
 
 def _by_anyone(analysis: Analysis, index: int) -> bool:
-    """"Anyone could have made this change": a statement about the system."""
+    """ "Anyone could have made this change": a statement about the system."""
     return any(analysis.tokens[j].low in _ANYONE for j in range(max(0, index - 3), index))
 
 
@@ -125,3 +131,11 @@ def _step_index(analysis: Analysis, index: int) -> int:
             break
         index += 1
     return index
+
+
+def _coordinated(analysis: Analysis, index: int) -> bool:
+    """ "He switched the cluster and forgot to ...": the subject is the clause's, not "cluster"."""
+    j = index - 1
+    while j >= 0 and analysis.tokens[j].low in {"simply", "just", "also", "then", "clearly"}:
+        j -= 1
+    return j >= 0 and analysis.tokens[j].low in {"and", "but", "then", "or", "yet"}

@@ -6,10 +6,9 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.finding import Level
 from blameless.analysis.language import Agent, clause_subject, lexicon_for
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
 _LABEL = re.compile(
@@ -19,7 +18,9 @@ _LABEL = re.compile(
     r"|finger trouble|fat[- ]finger(?:ed|ing|s)?)\b",
     re.IGNORECASE,
 )
-_MISTAKE_BY = re.compile(r"\b(?:mistakes?|errors?|slips?|blunders?) (?:by|from|of)\s", re.IGNORECASE)
+_MISTAKE_BY = re.compile(
+    r"\b(?:mistakes?|errors?|slips?|blunders?) (?:by|from|of)\s", re.IGNORECASE
+)
 _MADE_MISTAKE = re.compile(
     r"\b(?:made|makes?|making) (?:a |an |the |this |that |some |too many |the same |several "
     r"|many |multiple |another |yet another )?(?:[\w-]+ )?(?:mistakes?|errors?|blunders?|slips?)\b",
@@ -37,7 +38,7 @@ _SUGGESTION = (
 
 
 class HumanErrorCause(Rule):
-    """"Human error", "operator error" or a person's mistake given as the cause.
+    """ "Human error", "operator error" or a person's mistake given as the cause.
 
     Why:
         "Human error" is where an investigation should start, not where it ends. It names no
@@ -57,6 +58,7 @@ class HumanErrorCause(Rule):
 
     id = "BL005"
     name = "human-error-cause"
+    applies_to = BLAME_UNITS
     message = "'Human error' as a cause names no condition that can be changed."
     suggestion = _SUGGESTION
 

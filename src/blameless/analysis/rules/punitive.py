@@ -16,7 +16,7 @@ from blameless.analysis.language import (
     lexicon_for,
 )
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import any_person, person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, person_after, scan, words
 from blameless.analysis.units import Unit
 
 # Unambiguous: punishment whoever it lands on.
@@ -37,8 +37,26 @@ _PERSON_OBJECT = re.compile(
     r"|re-?take|redo|repeat|re-?certif(?:y|ied|ication))\b",
     re.IGNORECASE,
 )
-_PASSIVE = frozenset("was were been be is are got get gets getting being has have".split())
-_TRAINING = frozenset("training certification course exam test induction onboarding".split())
+_PASSIVE = frozenset(
+    [
+        "was",
+        "were",
+        "been",
+        "be",
+        "is",
+        "are",
+        "got",
+        "get",
+        "gets",
+        "getting",
+        "being",
+        "has",
+        "have",
+    ]
+)
+_TRAINING = frozenset(
+    ["training", "certification", "course", "exam", "test", "induction", "onboarding"]
+)
 _TRIGGERS = words(
     "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
     "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
@@ -74,6 +92,7 @@ class PunitiveOutcome(Rule):
         "happening to the next person in the same seat?"
     )
     severity = Level.ERROR
+    applies_to = BLAME_UNITS
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Strong punitive phrases; other punishment verbs only with a person receiving them."""
@@ -95,7 +114,8 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
         return False
     if word == "revoked":
         return any(
-            t.possessive and classify(analysis, j, lex) is Agent.PERSON for j, t in enumerate(tokens)
+            t.possessive and classify(analysis, j, lex) is Agent.PERSON
+            for j, t in enumerate(tokens)
         )
     if person_after(analysis, after, lex, limit=3) is not None:
         return True
@@ -106,4 +126,3 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
         return True
     previous = {t.low for t in tokens[max(0, index - 3) : index]}
     return bool(previous & _PASSIVE)
-

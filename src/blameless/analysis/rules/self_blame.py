@@ -6,16 +6,16 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.finding import Level
 from blameless.analysis.language import Agent, clause_subject, lexicon_for
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, scan, words
 from blameless.analysis.units import Unit
 
 _SELF = re.compile(
     r"\b(?:my (?:own )?(?:fault|bad|mistake|error|screw-?up|blunder|carelessness)"
     r"|(?:this|that|it)(?: one)?(?:'s| is| was)(?: all| entirely| totally)? on (?:me|us)"
-    r"|i(?:'m| am) to blame|i (?:really |totally |completely )?(?:messed|screwed|goofed|blew|botched)"
+    r"|i(?:'m| am) to blame"
+    r"|i (?:really |totally |completely )?(?:messed|screwed|goofed|blew|botched)"
     r"|i (?:feel|felt) (?:terrible|awful|horrible|bad|guilty|stupid)"
     r"|i (?:misread|mistyped|misjudged|fat-fingered)|by mistake)\b",
     re.IGNORECASE,
@@ -44,6 +44,7 @@ class SelfBlame(Rule):
 
     id = "BL007"
     name = "self-blame"
+    applies_to = BLAME_UNITS
     message = "This puts the incident down to your own fault."
     suggestion = (
         "Describe what you saw, what you did and why it made sense at the time; then ask what "
