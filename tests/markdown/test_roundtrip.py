@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from blameless.errors import FormatError
 from blameless.markdown import parse_postmortem, render_postmortem
 from blameless.markdown.items import ACTION_TAGS, EVENT_TAGS
 from blameless.markdown.parse import STRUCTURED, structured_kind
@@ -251,3 +252,47 @@ def _large_postmortem() -> str:
     )
     text = text.replace("[milestone: acknowledged]\n", "[milestone: acknowledged]\n" + timeline)
     return text.replace("## Notes from the review", prose + "## Notes")
+
+
+line_soup = st.lists(
+    st.sampled_from(
+        [
+            "---",
+            "id: X",
+            "title: T",
+            "# T",
+            "## Timeline",
+            "## Action items",
+            "## Why it happened",
+            "```",
+            "~~~",
+            "<!--",
+            "-->",
+            "",
+            "- ",
+            "- [x] a [status: open]",
+            "- [ ] b [owner: @a]",
+            "- **Testing**: c [events: 1]",
+            "- 2026-03-04 13:58 UTC — d",
+            "- 2026-03-04 — e",
+            "started: 2026-01-01",
+            "revision: -1",
+            "x: [",
+            "participants: [1]",
+        ]
+    )
+    | st.text(max_size=20),
+    max_size=25,
+).map("\n".join)
+line_soup = line_soup | line_soup.map(lambda body: "---\nid: X\ntitle: T\n---\n" + body)
+
+
+@settings(max_examples=500, deadline=None)
+@given(line_soup)
+def test_any_text_parses_or_raises_format_error(text: str) -> None:
+    try:
+        pm = parse_postmortem(text)
+    except FormatError as problem:
+        assert problem.line is None or problem.line >= 1
+        return
+    assert parse_postmortem(render_postmortem(pm)) == pm

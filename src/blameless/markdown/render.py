@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from blameless.errors import FormatError
-from blameless.markdown.blocks import LineKind, classify, content
+from blameless.markdown.blocks import LineKind, classify, heading_text
 from blameless.markdown.frontmatter import TIMESTAMP_KEYS
 from blameless.markdown.items import render_action, render_event, render_factor
 from blameless.markdown.parse import STRUCTURED, structured_kind
@@ -104,7 +104,7 @@ def render_postmortem(pm: Postmortem) -> str:
     out = _Output()
     out.add(render_front_matter(pm))
     out.add("\n")
-    if not _starts_with_h1(pm.preamble):
+    if not _opens_with_other_title(pm.preamble, pm.incident.title):
         out.line(f"# {pm.incident.title}")
     out.add(pm.preamble)
     items = {
@@ -134,11 +134,10 @@ def _section(out: _Output, section: Section, lines: list[str]) -> None:
     out.add(section.trailer)
 
 
-def _starts_with_h1(preamble: str) -> bool:
-    for line in preamble.split("\n"):
-        if content(line).strip():
-            return classify([line]) == [LineKind.H1]
-    return False
+def _opens_with_other_title(preamble: str, title: str) -> bool:
+    """Whether the preamble's first line is a `# Heading` other than the title (kept as prose)."""
+    first = preamble.split("\n", 1)[0]
+    return classify([first]) == [LineKind.H1] and heading_text(first) != title
 
 
 class _Output:
