@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from blameless.cli.app import app, fail
+from blameless.cli.app import app
 from blameless.errors import BlamelessError, InputError
 from blameless.model import Severity
 
@@ -108,7 +108,7 @@ def _markdown_files(paths: list[Path]) -> list[Path]:
             and not _skipped(candidate.relative_to(path))
         )
         if not found:
-            fail(f"{path}: no *.md files in this folder")
+            typer.secho(f"warning: {path}: no *.md files in this folder", err=True)
         files.extend(found)
     return files
 
