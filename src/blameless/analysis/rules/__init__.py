@@ -17,6 +17,7 @@ from blameless.analysis.rules.blame_words import BlameWords
 from blameless.analysis.rules.character import CharacterJudgement
 from blameless.analysis.rules.counterfactual import Counterfactual
 from blameless.analysis.rules.human_error import HumanErrorCause
+from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
 from blameless.analysis.rules.self_blame import SelfBlame
 
@@ -35,6 +36,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ManualCheck,
     DocumentationOnly,
     Awareness,
+    PersonNamed,
 )
 
 __all__ = ["ALL_RULES"]

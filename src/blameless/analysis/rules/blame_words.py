@@ -13,7 +13,6 @@ from blameless.analysis.language import (
     Analysis,
     agent_before,
     analyze,
-    clause_subject,
     dismissed,
     lexicon_for,
 )
@@ -116,10 +115,9 @@ class BlameWords(Rule):
                 continue
             owner = m.analysis.tokens[m.index - 1]
             if owner.low in _FAULT_OWNERS or owner.possessive:
-                start = owner.start
-                subject = clause_subject(m.analysis, m.index - 1, lex)
-                if owner.possessive and subject and subject[1] == m.index - 1:
-                    start = _determiner_start(m.analysis, m.index - 1)
+                start = (
+                    _determiner_start(m.analysis, m.index - 1) if owner.possessive else owner.start
+                )
                 yield Hit(start, m.match.end())
         for m in scan(text, _TRIGGERS, _ON_PERSON):
             person = person_after(m.analysis, m.end_index, lex, limit=2)

@@ -22,7 +22,8 @@ from blameless.analysis.units import Unit
 
 _TRIGGER = re.compile(
     r"\b(?:should(?:n't)? have|should've|could have|could've|ought to have|would have known"
-    r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)|neglect(?:ed|s|ing)?|ignor(?:ed|es|ing)"
+    r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)(?: to)?|neglect(?:ed|s|ing)?(?: to)?"
+    r"|ignor(?:ed|es|ing)"
     r"|disregard(?:ed|s|ing)?|overlooked|didn't bother|never bothered|did not bother"
     r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we) had to do"
     r"|(?:didn't|did not|never) (?:check|notice|verify|test|read|follow|look|ask|wait|think)"

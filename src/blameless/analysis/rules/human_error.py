@@ -65,9 +65,13 @@ class HumanErrorCause(Rule):
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Human-error labels, and mistakes attributed to a person."""
         lex = lexicon_for(ctx)
+        labelled: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _LABEL):
+            labelled.append(m.match.span())
             yield Hit(m.match.start(), m.match.end())
         for m in scan(unit.text, _TRIGGERS, _MISTAKE_BY):
+            if any(start <= m.match.start() < end for start, end in labelled):
+                continue  # "human error by ..." is already reported as a label
             if person_after(m.analysis, m.end_index, lex) is not None:
                 yield Hit(m.match.start(), m.match.end() - 1)
         for m in scan(unit.text, _TRIGGERS, _MADE_MISTAKE):
