@@ -12,6 +12,12 @@ from blameless.analysis.rules.action_items import (
     Reminder,
     Retrain,
 )
+from blameless.analysis.rules.action_quality import (
+    MissingDueDate,
+    MissingOwner,
+    NoSystemicAction,
+    VagueAction,
+)
 from blameless.analysis.rules.blame_attribution import BlameAttribution
 from blameless.analysis.rules.blame_words import BlameWords
 from blameless.analysis.rules.character import CharacterJudgement
@@ -20,6 +26,15 @@ from blameless.analysis.rules.human_error import HumanErrorCause
 from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
 from blameless.analysis.rules.self_blame import SelfBlame
+from blameless.analysis.rules.structure import (
+    MilestoneOrder,
+    MissingImpact,
+    MissingPrevention,
+    MissingTimeline,
+    MissingWhatHappened,
+    MissingWhy,
+    TimelineOrder,
+)
 
 ALL_RULES: tuple[type[Rule], ...] = (
     BlameAttribution,
@@ -36,6 +51,17 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ManualCheck,
     DocumentationOnly,
     Awareness,
+    MissingOwner,
+    MissingDueDate,
+    VagueAction,
+    NoSystemicAction,
+    MissingWhatHappened,
+    MissingWhy,
+    MissingPrevention,
+    MissingTimeline,
+    MissingImpact,
+    TimelineOrder,
+    MilestoneOrder,
     PersonNamed,
 )
 
