@@ -16,9 +16,19 @@ def heading_level(doc: Document, heading: Unit) -> int:
     return len(line) - len(line.lstrip("#"))
 
 
+# Words of the usual postmortem sections, to tell a postmortem from a README.
+_SECTION_WORDS = frozenset(
+    "summary timeline impact happened why cause causes contributing prevent action actions "
+    "follow remediation lessons".split()
+)
+
+
 def looks_like_postmortem(doc: Document) -> bool:
-    """Front matter or a `##` heading: a structured write-up, not a loose sentence."""
-    return bool(doc.front_matter) or any(heading_level(doc, h) == 2 for h in doc.headings)
+    """Front matter, or `##` sections of which one is a usual postmortem section."""
+    if doc.front_matter:
+        return True
+    sections = [h for h in doc.headings if heading_level(doc, h) == 2]
+    return any(_SECTION_WORDS & set(normalise(h.text).split()) for h in sections)
 
 
 def normalise(title: str) -> str:

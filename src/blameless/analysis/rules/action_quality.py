@@ -23,6 +23,7 @@ _DUE = re.compile(
     r"|nov|dec)[a-z]*\b)|\[tracker:",
     re.IGNORECASE,
 )
+_DONE = re.compile(r"^\s*[-*+]\s+\[[xX]\]|\[status:\s*(?:done|wont-do)\]")
 _VAGUE_START = re.compile(
     r"^\W*(?:improve|enhance|review|investigate|look into|consider|revisit|evaluate|explore"
     r"|think about|discuss|increase|better|strengthen|optimi[sz]e|clean up|work on|fix)\b",
@@ -109,7 +110,8 @@ class MissingDueDate(Rule):
     def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """Action items whose line has no due tag, "Due:" text, deadline or tracker link."""
         for unit in _action_items(doc):
-            if not _DUE.search(item_line(doc, unit)):
+            line = item_line(doc, unit)
+            if not _DUE.search(line) and not _DONE.search(line):
                 yield Hit(unit.start, unit.end)
 
 
