@@ -9,6 +9,8 @@ from blameless.analysis.language.text import Analysis
 def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
     """Whether a negator ("not", "nobody", "didn't") precedes token `index` in its clause."""
     tokens = analysis.tokens
+    if index < len(tokens) and (analysis.hard_before[index] or analysis.soft_before[index]):
+        return False  # a negation in the previous clause does not reach this one
     for j in range(index - 1, max(-1, index - window - 1), -1):
         low = tokens[j].low
         if (

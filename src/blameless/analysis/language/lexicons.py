@@ -45,6 +45,8 @@ PERSON_NOUNS = frozenset(
         "administrators",
         "sysadmin",
         "sysadmins",
+        "dba",
+        "dbas",
         "intern",
         "interns",
         "contractor",

@@ -107,6 +107,8 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
         if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
             return None  # mid-clause "had" is an ordinary verb
         person = person_after(analysis, index + 1, lex, limit=3)
+        if person is None and _unknown_name(analysis, index + 1, lex):
+            person = index + 1  # "Had Mateus read ...": a capitalised subject nobody listed
         if person is None:
             return None
         return Hit(tokens[index].start, tokens[person].end)
@@ -140,3 +142,16 @@ def _coordinated(analysis: Analysis, index: int) -> bool:
     while j >= 0 and analysis.tokens[j].low in {"simply", "just", "also", "then", "clearly"}:
         j -= 1
     return j >= 0 and analysis.tokens[j].low in {"and", "but", "then", "or", "yet"}
+
+
+def _unknown_name(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """A capitalised word that is neither listed as a system nor written in capitals (CI)."""
+    if index >= len(analysis.tokens):
+        return False
+    token = analysis.tokens[index]
+    return (
+        token.capitalized
+        and not token.text.isupper()
+        and token.base not in lex.systems
+        and classify(analysis, index, lex) is None
+    )
