@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from blameless.analysis.language import Agent, Analysis, Lexicon, analyze, classify, dismissed
+from blameless.analysis.language.lexicons import PERSON_NOUNS, PERSON_PRONOUNS
 from blameless.analysis.units import UnitKind
 
 # Blame can hide in prose, timeline entries and action items alike.
@@ -49,9 +50,22 @@ def person_after(analysis: Analysis, index: int, lex: Lexicon, limit: int = 4) -
         kind = classify(analysis, j, lex)
         if kind is Agent.PERSON:
             return j
+        if kind is Agent.SYSTEM and _role_follows(analysis, j):
+            return j + 1  # "the release manager", "the database admin"
         if kind is not None:
             return None
     return None
+
+
+def _role_follows(analysis: Analysis, j: int) -> bool:
+    following = j + 1
+    return (
+        following < len(analysis.tokens)
+        and not analysis.hard_before[following]
+        and not analysis.soft_before[following]
+        and analysis.tokens[following].base in PERSON_NOUNS
+        and analysis.tokens[following].base not in PERSON_PRONOUNS
+    )
 
 
 def any_person(analysis: Analysis, lex: Lexicon) -> bool:

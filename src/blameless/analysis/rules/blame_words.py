@@ -35,7 +35,8 @@ _BLAME = re.compile(
 )
 _FAULT = re.compile(r"\b(?:fault|mess|screw-?up|blunder)\b", re.IGNORECASE)
 _ON_PERSON = re.compile(
-    r"\b(?:this|that|it)(?: one)?(?:'s| is| was)(?: all| entirely| squarely)? on\s", re.IGNORECASE
+    r"\b(?:this|that|it)(?: [\w-]+)?(?:'s| is| was)(?: all| entirely| squarely| firmly)? on\s",
+    re.IGNORECASE,
 )
 _RESPONSIBLE = re.compile(
     r"\b(?:responsible|responsibility|accountable) for (?:the |this |that |our )?(?:[\w-]+ ){0,3}?"

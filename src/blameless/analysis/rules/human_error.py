@@ -19,8 +19,12 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _MISTAKE_BY = re.compile(
-    r"\b(?:mistakes?|errors?|slips?|blunders?) (?:by|from|of)\s", re.IGNORECASE
+    r"\b(?:mistakes?|errors?|slips?|blunders?) (?:(?:was|were|had been|has been) made )?"
+    r"(?:by|from|of)\s",
+    re.IGNORECASE,
 )
+# "what made the slip easy": the subject is a question, not a person.
+_NOT_SUBJECT = frozenset({"what", "which", "that", "it", "this", "who"})
 _MADE_MISTAKE = re.compile(
     r"\b(?:made|makes?|making) (?:a |an |the |this |that |some |too many |the same |several "
     r"|many |multiple |another |yet another )?(?:[\w-]+ )?(?:mistakes?|errors?|blunders?|slips?)\b",
@@ -75,6 +79,8 @@ class HumanErrorCause(Rule):
             if person_after(m.analysis, m.end_index, lex) is not None:
                 yield Hit(m.match.start(), m.match.end() - 1)
         for m in scan(unit.text, _TRIGGERS, _MADE_MISTAKE):
+            if m.index and m.analysis.tokens[m.index - 1].low in _NOT_SUBJECT:
+                continue
             subject = clause_subject(m.analysis, m.index, lex)
             if subject is not None and subject[0] is Agent.PERSON:
                 yield Hit(m.match.start(), m.match.end())
