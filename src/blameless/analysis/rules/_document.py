@@ -18,23 +18,11 @@ def heading_level(doc: Document, heading: Unit) -> int:
 
 # Words of the usual postmortem sections, to tell a postmortem from a README.
 _SECTION_WORDS = frozenset(
-    [
-        "summary",
-        "timeline",
-        "impact",
-        "happened",
-        "why",
-        "cause",
-        "causes",
-        "contributing",
-        "prevent",
-        "action",
-        "actions",
-        "follow",
-        "remediation",
-        "lessons",
-    ]
-)
+    {
+        "summary", "timeline", "impact", "happened", "why", "cause", "causes", "contributing",
+        "prevent", "action", "actions", "follow", "remediation", "lessons",
+    }
+)  # fmt: skip
 
 
 def looks_like_postmortem(doc: Document) -> bool:

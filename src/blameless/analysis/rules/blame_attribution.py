@@ -47,8 +47,8 @@ _STATIVE = words(
     "was were is are be been being had has have having needed need needs wanted relied could "
     "can would might may must usually often"
 )
-# "Because we ..." describes the organisation's own choices, not one person.
-_COLLECTIVE = words("we us")
+# "Because we ..." / "because everyone assumes ...": the organisation or people in general.
+_COLLECTIVE = words("we us everyone everybody anyone anybody people users customers")
 _QUESTION = (
     "Describe the action and the conditions around it instead of the person: what made this "
     "action possible, and why did it look reasonable at the time?"
