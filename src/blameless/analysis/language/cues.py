@@ -27,7 +27,7 @@ def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
 def meta_talk(analysis: Analysis, index: int) -> bool:
     """Whether the sentence talks about blame language before token `index` ("avoid words like")."""
     tokens = analysis.tokens
-    if any(tokens[j].low in META_CUES for j in range(index)):
+    if any(tokens[j].low in META_CUES or _calls_it(analysis, j) for j in range(index)):
         return True
     # "if you find yourself writing ...", "rather than 'who did this?'"
     words = analysis.words
@@ -37,3 +37,18 @@ def meta_talk(analysis: Analysis, index: int) -> bool:
 def dismissed(analysis: Analysis, start: int, index: int) -> bool:
     """Quoted, negated or meta: the phrase at char `start` / token `index` assigns no blame."""
     return analysis.quoted(start) or negated(analysis, index) or meta_talk(analysis, index)
+
+
+_CALL = frozenset({"call", "calls", "calling", "called"})
+_CALLED_OBJECT = frozenset({"this", "it", "that", "them", "him", "her", "the", "a", "an", "people"})
+
+
+def _calls_it(analysis: Analysis, j: int) -> bool:
+    """ "It is easy to call this human error", "comments calling the team incompetent"."""
+    tokens = analysis.tokens
+    return (
+        tokens[j].low in _CALL
+        and j + 1 < len(tokens)
+        and tokens[j + 1].low in _CALLED_OBJECT
+        and (j == 0 or tokens[j - 1].low not in {"on", "the", "a", "phone", "conference"})
+    )

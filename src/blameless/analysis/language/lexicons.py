@@ -406,13 +406,10 @@ NEGATORS = frozenset(
     ["no", "not", "never", "nobody", "none", "neither", "nor", "without", "cannot", "noone"]
 )
 
-# Words that show a sentence talks about blame instead of assigning it.
+# Words that show a sentence talks about blame instead of assigning it ("call" is handled
+# apart: "on call" is no meta talk).
 META_CUES = frozenset(
     [
-        "call",
-        "calls",
-        "calling",
-        "called",
         "label",
         "labels",
         "labelled",

@@ -29,7 +29,7 @@ _CAUSAL = re.compile(
 _CONSEQUENCE = re.compile(
     r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b"
     r"|(?:and |which )(?:that |this )?(?:is what )?(?:caused|led to|triggered|resulted in)\b"
-    r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b)",
+    r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b|(?:is|was) (?:exactly |precisely )?what \w+)",
     re.IGNORECASE,
 )
 _DESTRUCTIVE = re.compile(
@@ -39,7 +39,7 @@ _DESTRUCTIVE = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = words(
-    "because caused due triggered attributed result which that this reason cause broke breaks "
+    "what because caused due triggered attributed result which that this reason cause broke breaks "
     "crashed took brought knocked wiped nuked"
 )
 # After a person, these describe a state or a need, not an action that caused something.

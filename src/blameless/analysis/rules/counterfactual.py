@@ -25,7 +25,7 @@ _TRIGGER = re.compile(
     r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)(?: to)?|neglect(?:ed|s|ing)?(?: to)?"
     r"|ignor(?:ed|es|ing)"
     r"|disregard(?:ed|s|ing)?|overlooked|didn't bother|never bothered|did not bother"
-    r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we) had to do"
+    r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we|[A-Z][a-z]+) had to do"
     r"|(?:didn't|did not|never) (?:check|notice|verify|test|read|follow|look|ask|wait|think)"
     r"|skipped|went unnoticed by|unnoticed by|missed by)\b",
     re.IGNORECASE,
@@ -78,6 +78,10 @@ class Counterfactual(Rule):
             analysis = m.analysis
             if phrase.endswith(_PASSIVE_BY):
                 agent = Agent.PERSON if person_after(analysis, m.end_index, lex) else None
+            elif phrase.startswith("all "):
+                # "All Yusuf had to do was ...": the person comes right after "all"
+                found = person_after(analysis, m.index + 1, lex, limit=1)
+                agent = Agent.PERSON if found is not None else None
             else:
                 agent = agent_before(analysis, m.index, lex)
                 if _coordinated(analysis, m.index):

@@ -26,7 +26,7 @@ _STRONG = re.compile(
     r"|(?:cancel(?:l?ed)?|withheld|docked|forfeited|clawed back|lost|lose|loses) (?:[\w-]+ ){0,2}"
     r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
     r"|(?:los[et]|loses|losing|stripped of|revoked?) (?:his |her |their |all |the )?(?:[\w-]+ )?"
-    r"(?:rights|privileges))\b",
+    r"(?:rights|privileges)|as (?:a )?(?:punishment|penalty|sanction|disciplinary measure))\b",
     re.IGNORECASE,
 )
 # Need a person on the receiving end: "the alert fired" is not punishment.
@@ -34,7 +34,9 @@ _PERSON_OBJECT = re.compile(
     r"\b(?:fired|fire|sacked|sack|let go|dismissed|terminated|suspended|demoted|reprimanded"
     r"|disciplined?|discipline|wrote (?:\w+ )?up|written up|warned|banned|removed (?:as|from)"
     r"|taken off|pulled from|no longer (?:permitted|allowed|welcome)|revoked"
-    r"|re-?take|redo|repeat|re-?certif(?:y|ied|ication))\b",
+    r"|re-?take|redo|repeat|re-?certif(?:y|ied|ication)"
+    r"|(?:lost|lose|loses|losing) (?:his |her |their |its )?(?:deploy|deployment|production|prod"
+    r"|merge|commit|admin|root|write|sudo|on-call|badge) (?:access|rights|privileges))\b",
     re.IGNORECASE,
 )
 _PASSIVE = frozenset(
@@ -61,7 +63,8 @@ _TRIGGERS = words(
     "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
     "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
     "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
-    "retake re-take redo repeat recertify re-certify recertified recertification"
+    "retake re-take redo repeat recertify re-certify recertified recertification punishment "
+    "penalty sanction lost lose loses losing"
 )
 
 
@@ -97,11 +100,16 @@ class PunitiveOutcome(Rule):
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Strong punitive phrases; other punishment verbs only with a person receiving them."""
         lex = lexicon_for(ctx)
+        spans: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _STRONG):
+            spans.append(m.match.span())
             yield Hit(m.match.start(), m.match.end())
         for m in scan(unit.text, _TRIGGERS, _PERSON_OBJECT):
+            start, end = m.match.span()
+            if any(start < other_end and other_start < end for other_start, other_end in spans):
+                continue  # already reported as a strong phrase
             if _lands_on_person(m.analysis, m.index, m.end_index, m.match.group().lower(), lex):
-                yield Hit(m.match.start(), m.match.end())
+                yield Hit(start, end)
 
 
 def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex: Lexicon) -> bool:
@@ -122,7 +130,7 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
     subject = clause_subject(analysis, index, lex)
     if subject is None or subject[0] is not Agent.PERSON:
         return False
-    if word.startswith("no longer") or word in {"removed as", "removed from", "taken off"}:
+    if word.startswith(("no longer", "los")) or word in {"removed as", "removed from", "taken off"}:
         return True
     previous = {t.low for t in tokens[max(0, index - 3) : index]}
     return bool(previous & _PASSIVE)
