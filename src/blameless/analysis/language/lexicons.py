@@ -192,6 +192,15 @@ OPERATOR_SYSTEM_MODIFIERS = frozenset(
 # Things that act in a sentence without being people.
 SYSTEM_NOUNS = frozenset(
     [
+        "access",
+        "credentials",
+        "credential",
+        "account",
+        "accounts",
+        "laptop",
+        "terminal",
+        "shell",
+        "workstation",
         "tool",
         "tools",
         "tooling",
