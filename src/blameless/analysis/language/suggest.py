@@ -9,6 +9,25 @@ _PHRASE_STOP = frozenset(
     {"and", "which", "that", "when", "because", "so", "but", "while", "before"}
 )
 _MAX_WORDS = 8
+_PREPOSITIONS = frozenset(
+    [
+        "against",
+        "on",
+        "in",
+        "at",
+        "to",
+        "from",
+        "into",
+        "onto",
+        "for",
+        "during",
+        "with",
+        "without",
+        "before",
+        "after",
+        "across",
+    ]
+)
 
 
 def phrase_after(analysis: Analysis, index: int) -> str:
@@ -34,20 +53,26 @@ def participle(verb: str) -> str:
 
 
 def action_question(analysis: Analysis, verb_index: int) -> str | None:
-    """For "X pushed a bad config file": "What allowed a bad config file to be pushed ...?"."""
+    """For "X ran the cleanup script against production": "What allowed the cleanup script to be
+    run against production without a check catching it, ...?"."""
     tokens = analysis.tokens
     if verb_index >= len(tokens):
         return None
     verb = tokens[verb_index].low
-    obj = phrase_after(analysis, verb_index + 1)
-    if verb.endswith("ed") or verb in PARTICIPLES:
-        if obj:
-            return (
-                f"What allowed {obj} to be {participle(verb)} without a check catching it, "
-                "and what would make that safe next time?"
-            )
+    if not (verb.endswith("ed") or verb in PARTICIPLES):
+        return None
+    phrase = phrase_after(analysis, verb_index + 1)
+    if not phrase:
         return f"What made it possible for this to be {participle(verb)} without a safeguard?"
-    return None
+    words = phrase.split(" ")
+    cut = next((k for k, word in enumerate(words) if k and word.lower() in _PREPOSITIONS), None)
+    obj, rest = (
+        (phrase, "") if cut is None else (" ".join(words[:cut]), " " + " ".join(words[cut:]))
+    )
+    return (
+        f"What allowed {obj} to be {participle(verb)}{rest} without a check catching it, "
+        "and what would make that safe next time?"
+    )
 
 
 def step_question(analysis: Analysis, index: int) -> str | None:
