@@ -10,6 +10,10 @@ from functools import cache
 from importlib.resources import files
 
 
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 def _load(name: str) -> frozenset[str]:
     text = files("blameless.analysis.language").joinpath("data", name).read_text("utf-8")
     return frozenset(
@@ -31,439 +35,75 @@ def system_names() -> frozenset[str]:
 
 # People by role. A role noun is a person unless it modifies a system noun ("operator error"
 # is handled by the human-error rule; "developer access" is not an agent).
-PERSON_NOUNS = frozenset(
-    [
-        "engineer",
-        "engineers",
-        "developer",
-        "developers",
-        "dev",
-        "devs",
-        "admin",
-        "admins",
-        "administrator",
-        "administrators",
-        "sysadmin",
-        "sysadmins",
-        "dba",
-        "dbas",
-        "intern",
-        "interns",
-        "contractor",
-        "contractors",
-        "operator",
-        "operators",
-        "on-call",
-        "oncall",
-        "on-caller",
-        "oncaller",
-        "sre",
-        "sres",
-        "technician",
-        "technicians",
-        "tech",
-        "lead",
-        "leads",
-        "manager",
-        "managers",
-        "director",
-        "architect",
-        "analyst",
-        "analysts",
-        "tester",
-        "testers",
-        "programmer",
-        "programmers",
-        "coder",
-        "employee",
-        "employees",
-        "staffer",
-        "staff",
-        "person",
-        "people",
-        "someone",
-        "somebody",
-        "whoever",
-        "anyone",
-        "everyone",
-        "colleague",
-        "colleagues",
-        "teammate",
-        "teammates",
-        "newcomer",
-        "hire",
-        "junior",
-        "senior",
-        "responder",
-        "responders",
-        "commander",
-        "reviewer",
-        "reviewers",
-        "approver",
-        "author",
-        "committer",
-        "vendor",
-        "vendors",
-        "supplier",
-        "suppliers",
-        "customer",
-        "customers",
-        "user",
-        "users",
-        "owner",
-        "team",
-        "teams",
-        "group",
-        "groups",
-        "department",
-        "departments",
-        "board",
-        "shift",
-        "squad",
-        "crew",
-        "facilities",
-        "management",
-        "leadership",
-        "executive",
-        "executives",
-        "cto",
-        "ceo",
-        "vp",
-        "guy",
-        "guys",
-        "he",
-        "him",
-        "she",
-        "her",
-        "they",
-        "them",
-        "i",
-        "me",
-        "we",
-        "us",
-        "you",
-        "individual",
-        "individuals",
-        "human",
-        "humans",
-    ]
+PERSON_NOUNS = _set(
+    "admin administrator administrators admins analyst analysts anyone approver architect "
+    "author board ceo coder colleague colleagues commander committer contractor contractors "
+    "crew cto customer customers dba dbas department departments dev developer developers devs "
+    "director employee employees engineer engineers everyone executive executives facilities "
+    "group groups guy guys he her him hire human humans i individual individuals intern interns "
+    "junior lead leadership leads management manager managers me newcomer on-call on-caller "
+    "oncall oncaller operator operators owner people person programmer programmers responder "
+    "responders reviewer reviewers senior she shift somebody someone squad sre sres staff "
+    "staffer supplier suppliers sysadmin sysadmins team teammate teammates teams tech "
+    "technician technicians tester testers them they us user users vendor vendors vp we whoever "
+    "you"
 )
 
 # Pronouns that stand for people.
-PERSON_PRONOUNS = frozenset(
-    ["i", "me", "my", "mine", "we", "us", "he", "him", "his", "she", "her", "they", "them", "you"]
-)
+PERSON_PRONOUNS = _set("he her him his i me mine my she them they us we you")
 
 # Possessive determiners that only introduce the real agent ("our clusters", "their requests").
-DETERMINER_PRONOUNS = frozenset(["our", "your", "their", "its"])
+DETERMINER_PRONOUNS = _set("its our their your")
 
 # "nobody is at fault": the agent itself negates.
-NEGATIVE_AGENTS = frozenset(["nobody", "noone", "none", "neither"])
+NEGATIVE_AGENTS = _set("neither nobody none noone")
 
 # Words that make a following role noun a system: "the Kafka operator", "the k8s operator".
-OPERATOR_SYSTEM_MODIFIERS = frozenset(
-    [
-        "kafka",
-        "postgres",
-        "postgresql",
-        "kubernetes",
-        "k8s",
-        "mysql",
-        "redis",
-        "elastic",
-        "prometheus",
-        "database",
-        "db",
-        "cluster",
-        "cert-manager",
-        "crd",
-        "helm",
-        "etcd",
-        "mongodb",
-        "rabbitmq",
-        "spark",
-        "flink",
-        "argo",
-        "strimzi",
-        "zalando",
-    ]
+OPERATOR_SYSTEM_MODIFIERS = _set(
+    "argo cert-manager cluster crd database db elastic etcd flink helm k8s kafka kubernetes "
+    "mongodb mysql postgres postgresql prometheus rabbitmq redis spark strimzi zalando"
 )
 
 # Things that act in a sentence without being people.
-SYSTEM_NOUNS = frozenset(
-    [
-        "access",
-        "credentials",
-        "credential",
-        "account",
-        "accounts",
-        "laptop",
-        "terminal",
-        "shell",
-        "workstation",
-        "tool",
-        "tools",
-        "tooling",
-        "pipeline",
-        "pipelines",
-        "script",
-        "scripts",
-        "service",
-        "services",
-        "bot",
-        "bots",
-        "job",
-        "jobs",
-        "alert",
-        "alerts",
-        "alarm",
-        "alarms",
-        "config",
-        "configs",
-        "configuration",
-        "configurations",
-        "system",
-        "systems",
-        "server",
-        "servers",
-        "cluster",
-        "clusters",
-        "automation",
-        "scheduler",
-        "controller",
-        "controllers",
-        "daemon",
-        "agent",
-        "agents",
-        "validator",
-        "validators",
-        "scanner",
-        "linter",
-        "checker",
-        "check",
-        "checks",
-        "test",
-        "tests",
-        "suite",
-        "monitor",
-        "monitoring",
-        "dashboard",
-        "dashboards",
-        "api",
-        "apis",
-        "endpoint",
-        "proxy",
-        "balancer",
-        "balancers",
-        "firewall",
-        "dns",
-        "router",
-        "routers",
-        "switch",
-        "switches",
-        "link",
-        "links",
-        "network",
-        "networks",
-        "disk",
-        "disks",
-        "host",
-        "hosts",
-        "node",
-        "nodes",
-        "pod",
-        "pods",
-        "container",
-        "containers",
-        "instance",
-        "instances",
-        "replica",
-        "replicas",
-        "primary",
-        "database",
-        "databases",
-        "db",
-        "cache",
-        "caches",
-        "queue",
-        "queues",
-        "broker",
-        "brokers",
-        "cron",
-        "process",
-        "processes",
-        "procedure",
-        "procedures",
-        "workflow",
-        "runbook",
-        "runbooks",
-        "playbook",
-        "release",
-        "releases",
-        "build",
-        "builds",
-        "deploy",
-        "deploys",
-        "deployment",
-        "deployments",
-        "change",
-        "changes",
-        "rollout",
-        "rollback",
-        "migration",
-        "migrations",
-        "upgrade",
-        "update",
-        "updates",
-        "patch",
-        "patches",
-        "code",
-        "software",
-        "hardware",
-        "firmware",
-        "kernel",
-        "sensor",
-        "interpreter",
-        "parser",
-        "compiler",
-        "template",
-        "templates",
-        "policy",
-        "policies",
-        "rule",
-        "rules",
-        "limit",
-        "limits",
-        "quota",
-        "setting",
-        "settings",
-        "default",
-        "defaults",
-        "flag",
-        "flags",
-        "gate",
-        "guardrail",
-        "interface",
-        "ui",
-        "console",
-        "cli",
-        "command",
-        "commands",
-        "file",
-        "files",
-        "request",
-        "requests",
-        "query",
-        "queries",
-        "model",
-        "version",
-        "library",
-        "dependency",
-        "loop",
-        "storm",
-        "bug",
-        "defect",
-        "regression",
-        "leak",
-        "timeout",
-        "retry",
-        "retries",
-        "certificate",
-        "key",
-        "token",
-        "stack",
-        "platform",
-        "app",
-        "application",
-        "site",
-        "page",
-        "module",
-        "component",
-        "feature",
-        "hook",
-        "webhook",
-        "operator's",
-    ]
+SYSTEM_NOUNS = _set(
+    "access account accounts agent agents alarm alarms alert alerts api apis app application "
+    "automation balancer balancers bot bots broker brokers bug build builds cache caches "
+    "certificate change changes check checker checks cli cluster clusters code command commands "
+    "compiler component config configs configuration configurations console container "
+    "containers controller controllers credential credentials cron daemon dashboard dashboards "
+    "database databases db default defaults defect dependency deploy deployment deployments "
+    "deploys disk disks dns endpoint feature file files firewall firmware flag flags gate "
+    "guardrail hardware hook host hosts instance instances interface interpreter job jobs "
+    "kernel key laptop leak library limit limits link links linter loop migration migrations "
+    "model module monitor monitoring network networks node nodes operator's page parser patch "
+    "patches pipeline pipelines platform playbook pod pods policies policy primary procedure "
+    "procedures process processes proxy queries query queue queues quota regression release "
+    "releases replica replicas request requests retries retry rollback rollout router routers "
+    "rule rules runbook runbooks scanner scheduler script scripts sensor server servers service "
+    "services setting settings shell site software stack storm suite switch switches system "
+    "systems template templates terminal test tests timeout token tool tooling tools ui update "
+    "updates upgrade validator validators version webhook workflow workstation"
 )
 
 # Adverbs and relative words skipped when looking back from a verb to its agent.
-AGENT_SKIP = frozenset(
-    [
-        "that",
-        "who",
-        "which",
-        "really",
-        "simply",
-        "just",
-        "obviously",
-        "clearly",
-        "also",
-        "then",
-        "probably",
-        "surely",
-        "certainly",
-        "again",
-        "still",
-        "already",
-        "even",
-        "only",
-        "apparently",
-    ]
+AGENT_SKIP = _set(
+    "again already also apparently certainly clearly even just obviously only probably really "
+    "simply still surely that then which who"
 )
 
-NEGATORS = frozenset(
-    ["no", "not", "never", "nobody", "none", "neither", "nor", "without", "cannot", "noone"]
-)
+NEGATORS = _set("cannot neither never no nobody none noone nor not without")
 
 # Words that show a sentence talks about blame instead of assigning it ("call" is handled
 # apart: "on call" is no meta talk).
-META_CUES = frozenset(
-    [
-        "label",
-        "labels",
-        "labelled",
-        "labeled",
-        "labelling",
-        "labeling",
-        "avoid",
-        "avoids",
-        "avoiding",
-        "tempting",
-        "headline",
-        "headlines",
-        "coverage",
-        "wording",
-        "phrase",
-        "phrases",
-        "rewrite",
-        "rewriting",
-        "blameless",
-        "blame-free",
-        "blameful",
-        "punitive",
-        "counterfactual",
-        "counterfactuals",
-        "linter",
-    ]
+META_CUES = _set(
+    "avoid avoiding avoids blame-free blameful blameless counterfactual counterfactuals "
+    "coverage headline headlines label labeled labeling labelled labelling labels linter phrase "
+    "phrases punitive rewrite rewriting tempting wording"
 )
 
 # Clause starters: the subject of a verb after one of these is searched after it.
-CLAUSE_STARTERS = frozenset(
-    [
-        "because",
-        "when",
-        "while",
-        "although",
-        "though",
-        "since",
-        "so",
-        "but",
-        "after",
-        "before",
-        "until",
-        "unless",
-        "whereas",
-    ]
+CLAUSE_STARTERS = _set(
+    "after although because before but since so though unless until when whereas while"
 )
 
 # Irregular past forms -> past participle, for questions built from the sentence.
