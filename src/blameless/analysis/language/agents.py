@@ -27,7 +27,6 @@ from blameless.analysis.language.text import Analysis
 if TYPE_CHECKING:
     from blameless.analysis.context import Context
 
-_SUPPORT_TEAMS = frozenset({"customer", "tech", "technical", "it", "product"})
 _APPOSITIVE_DETERMINERS = frozenset({"the", "our", "a", "an", "their", "its"})
 
 
@@ -125,8 +124,6 @@ def _role(analysis: Analysis, i: int) -> Agent | None:
         )
     ):
         return Agent.SYSTEM
-    if token.base == "support" and (previous is None or previous.low not in _SUPPORT_TEAMS):
-        return None
     if token.low == "us" and token.text == "US":
         return None  # the country, as in "the US team"
     nxt = tokens[i + 1] if i + 1 < len(tokens) and not analysis.hard_before[i + 1] else None
