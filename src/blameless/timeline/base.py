@@ -106,21 +106,30 @@ def parse_iso(value: object, tz: tzinfo = UTC, *, what: str = "timestamp") -> da
     """
     if not isinstance(value, str) or not value:
         raise RecordError(f"{what} must be an ISO 8601 string, got {value!r}")
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    # Go and Kubernetes write nanoseconds; Python keeps microseconds.
-    text = _ISO_FRACTION.sub(r"\1", text, count=1)
     try:
-        parsed = datetime.fromisoformat(text)
+        # Python 3.11 reads `Z` and cuts digits beyond microseconds: the fast path of imports.
+        parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise RecordError(f"{what} is not an ISO 8601 timestamp: {value!r}") from None
+        parsed = _parse_iso_leniently(value, what)
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=tz)
+    elif parsed.tzinfo is UTC:
+        return parsed
     try:
         return parsed.astimezone(UTC)
     except OverflowError:
         raise RecordError(f"{what} is out of range: {value!r}") from None
+
+
+def _parse_iso_leniently(value: str, what: str) -> datetime:
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    text = _ISO_FRACTION.sub(r"\1", text, count=1)
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise RecordError(f"{what} is not an ISO 8601 timestamp: {value!r}") from None
 
 
 def parse_epoch(value: object, *, what: str = "timestamp") -> datetime:
