@@ -45,28 +45,37 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
-IncidentArg = Annotated[str, typer.Argument(help="Incident id, e.g. INC-2026-001.")]
+IncidentArg = Annotated[
+    str, typer.Argument(metavar="INCIDENT", help="Incident id, e.g. INC-2026-001.")
+]
 TzOption = Annotated[
     str,
     typer.Option(
         "--tz",
+        metavar="ZONE",
         help="Time zone of timestamps that carry none (an IANA name such as Europe/Paris).",
     ),
 ]
 SinceOption = Annotated[
     str | None,
-    typer.Option("--since", help="Keep events at or after this time (ISO 8601 or epoch)."),
+    typer.Option(
+        "--since", metavar="TIME", help="Keep events at or after this time (ISO 8601 or epoch)."
+    ),
 ]
 UntilOption = Annotated[
     str | None,
-    typer.Option("--until", help="Keep events at or before this time (ISO 8601 or epoch)."),
+    typer.Option(
+        "--until", metavar="TIME", help="Keep events at or before this time (ISO 8601 or epoch)."
+    ),
 ]
 
 
 @timeline_app.command("import")
 def import_(
     incident: IncidentArg,
-    path: Annotated[Path, typer.Argument(help="File, folder or archive to import.")],
+    path: Annotated[
+        Path, typer.Argument(metavar="PATH", help="File, folder or archive to import.")
+    ],
     source: Annotated[Source, typer.Option("--source", "-s", help="Kind of input.")],
     database_url: DatabaseUrlOption = None,
     tz: TzOption = "UTC",
@@ -81,14 +90,18 @@ def import_(
     ] = False,
     channel: Annotated[
         list[str] | None,
-        typer.Option("--channel", help="Slack: channel to import (repeatable; default: all)."),
+        typer.Option(
+            "--channel", metavar="NAME", help="Slack: channel to import (repeatable; default: all)."
+        ),
     ] = None,
     include_joins: Annotated[
         bool, typer.Option("--include-joins", help="Slack: keep join/leave messages.")
     ] = False,
     slack_url: Annotated[
         str | None,
-        typer.Option("--slack-url", help="Slack: workspace URL, to store permalinks."),
+        typer.Option(
+            "--slack-url", metavar="URL", help="Slack: workspace URL, to store permalinks."
+        ),
     ] = None,
     all_verbs: Annotated[
         bool,
@@ -97,7 +110,7 @@ def import_(
         ),
     ] = False,
     actor: Annotated[
-        str | None, typer.Option("--actor", help="Shell: who ran the commands.")
+        str | None, typer.Option("--actor", metavar="NAME", help="Shell: who ran the commands.")
     ] = None,
     mapping: Annotated[
         list[str] | None,
@@ -110,7 +123,11 @@ def import_(
     ] = None,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="Create the incident with this title if it is not stored."),
+        typer.Option(
+            "--title",
+            metavar="TEXT",
+            help="Create the incident with this title if it is not stored.",
+        ),
     ] = None,
 ) -> None:
     """Import one source into an incident's timeline (one transaction).
@@ -205,7 +222,9 @@ def show(
 @timeline_app.command("write")
 def write(
     incident: IncidentArg,
-    file: Annotated[Path, typer.Argument(help="Postmortem Markdown file to update in place.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Postmortem Markdown file to update in place.")
+    ],
     database_url: DatabaseUrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
