@@ -121,3 +121,29 @@ def test_view_json_ready(session: Session) -> None:
     assert json.loads(json.dumps(data))["milestones"]["resolved"]["timestamp"] == (
         "2026-03-04T15:10:00Z"
     )
+
+
+def test_write_keeps_manual_markers_and_one_line_items(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    file = tmp_path / "INC-2026-001.md"
+    file.write_text(render_postmortem(sample_postmortem), encoding="utf-8")
+    import_postmortems(session, [file])
+    import_timeline(
+        session,
+        INCIDENT,
+        source="shell",
+        path=FIXTURES / "bash_history",
+        options=ImportOptions(actor="Priya Natarajan"),
+    )
+    write_timeline(session, INCIDENT, file)
+    written = read_postmortem(file)  # a multi-line command would break the item list
+    markers = [(e.text, e.milestone) for e in written.timeline if e.milestone]
+    assert markers == [
+        ("Ran the cleanup script.", Milestone.STARTED),
+        ("HighErrorRate fired.", Milestone.DETECTED),
+    ]
+    assert written.timeline[-1].text == (
+        "$ velero restore create --from-backup daily-20260304-1300 "
+        "--include-namespaces checkout-prod"
+    )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pkgutil
+from pathlib import Path
 
 import pytest
 
 import blameless.timeline
 from blameless.errors import InputError
-from blameless.timeline import get_importer, importer_names
+from blameless.timeline import get_importer, importer_names, read_events
 from blameless.timeline.registry import Importer, register
 
 PLUMBING = {"base", "records", "registry", "merge", "milestones", "checks", "people", "render"}
@@ -31,3 +32,12 @@ def test_unknown_and_duplicate_names() -> None:
         get_importer("syslog")
     with pytest.raises(ValueError, match="already registered"):
         register(Importer("git", get_importer("git").read, "again"))
+
+
+def test_event_texts_come_out_on_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_text(
+        '{"timestamp": 1772636400, "text": "first line\\r\\n\\n  second line \\\\\\n"}\n'
+    )
+    (event,) = read_events("jsonl", path)
+    assert event.text == "first line second line"

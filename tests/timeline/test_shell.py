@@ -17,8 +17,8 @@ def test_bash_history(read: Reader, fixtures: Path) -> None:
         "$ kubectl config use-context prod-eu",
         "$ ./scripts/cleanup.sh --older-than 7d",
         "$ kubectl create namespace checkout-prod",
-        "$ velero restore create --from-backup daily-20260304-1300 \\\n"
-        "  --include-namespaces checkout-prod",
+        "$ velero restore create --from-backup daily-20260304-1300 "
+        "--include-namespaces checkout-prod",
     ]
     assert events[1].timestamp == datetime(2026, 3, 4, 13, 58, tzinfo=UTC)
     assert events[1].actor == "Priya Natarajan"

@@ -328,7 +328,7 @@ def _render_table(view: TimelineView) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from blameless.timeline.milestones import format_duration
+    from blameless.timeline.milestones import format_duration, provenance
     from blameless.timeline.render import DURATION_LABELS
 
     console = Console()
@@ -358,7 +358,7 @@ def _render_table(view: TimelineView) -> None:
     console.print(table)
     for milestone, when in view.milestones.items():
         stamp = when.timestamp.strftime("%Y-%m-%d %H:%M:%S UTC")
-        console.print(f"{milestone.value:>13}: {stamp}  [dim]({when.origin}: {when.reason})[/dim]")
+        console.print(f"{milestone.value:>13}: {stamp}  [dim]({provenance(when)})[/dim]")
     for name, label in DURATION_LABELS.items():
         console.print(f"{label:>20}: {format_duration(getattr(view.durations, name))}")
     for issue in view.issues:

@@ -35,7 +35,7 @@ from blameless.timeline.milestones import (
     compute_durations,
     resolve_milestones,
 )
-from blameless.timeline.registry import read_events
+from blameless.timeline.registry import one_line, read_events
 
 DEFAULT_BATCH_SIZE = 5000
 
@@ -125,16 +125,23 @@ def write_timeline(
     """Replace the timeline items of a postmortem file with the stored timeline.
 
     The file's prose (also around the items of its Timeline section) and front matter are kept.
-    Events behind a milestone get a `[milestone: …]` marker unless the front matter sets that
-    milestone. Returns the number of events written.
+    Markers already in the timeline are kept; an inferred milestone gets a `[milestone: …]`
+    marker on its event unless the front matter or a marker already sets it. Returns the
+    number of events written.
     """
     pm = read_postmortem(file)
     if pm.incident.id != incident_id:
         raise InputError(f"the file is incident {pm.incident.id}, not {incident_id}", path=file)
     view = get_timeline(session, incident_id, merge=merge)
-    events = [replace(e, milestone=None) for e in view.events]
+    # Texts stored by older imports may span lines; a timeline item cannot.
+    events = [replace(e, text=one_line(e.text)) for e in view.events]
+    marked = {e.milestone for e in events if e.milestone is not None}
     for milestone, when in resolve_milestones(view.events).items():
-        if when.event_index is not None and pm.incident.milestone(milestone) is None:
+        if (
+            when.event_index is not None
+            and milestone not in marked
+            and pm.incident.milestone(milestone) is None
+        ):
             events[when.event_index - 1].milestone = milestone
     updated = _with_timeline(pm, events)
     try:

@@ -118,7 +118,9 @@ def resolve_milestones(
         for milestone in ORDER:
             value = incident.milestone(milestone)
             if value is not None:
-                found[milestone] = MilestoneTime(milestone, value, "front matter", "front matter")
+                found[milestone] = MilestoneTime(
+                    milestone, value, "front matter", "as written in the postmortem"
+                )
     return {m: found[m] for m in ORDER if m in found}
 
 
@@ -151,6 +153,11 @@ def format_duration(value: timedelta | None) -> str:
     if hours:
         return f"{sign}{hours}h {minutes:02d}m"
     return f"{sign}{minutes}m {secs:02d}s" if minutes else f"{sign}{secs}s"
+
+
+def provenance(when: MilestoneTime) -> str:
+    """Where a milestone time comes from, e.g. `inferred: first PagerDuty acknowledge`."""
+    return when.origin if when.origin == "front matter" else f"{when.origin}: {when.reason}"
 
 
 def clock(when: datetime) -> str:

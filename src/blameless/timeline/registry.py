@@ -66,8 +66,22 @@ for _builtin in (
 def read_events(
     source: str, path: Path, context: ImportContext | None = None
 ) -> Iterator[TimelineEvent]:
-    """Stream the events of one input through the named importer, counting them."""
+    """Stream the events of one input through the named importer, counting them.
+
+    Event texts come out on one line.
+    """
     context = context or ImportContext()
     for event in get_importer(source).read(path, context):
         context.stats.events += 1
+        if "\n" in event.text or "\r" in event.text:
+            event.text = one_line(event.text)
         yield event
+
+
+def one_line(text: str) -> str:
+    """Multi-line text (Slack messages, shell commands) as one line: a timeline item is one.
+
+    A shell line continuation (`\\` at the end of a line) is dropped with its line break.
+    """
+    lines = (line.strip().removesuffix("\\").rstrip() for line in text.splitlines())
+    return " ".join(line for line in lines if line)

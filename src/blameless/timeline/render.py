@@ -9,7 +9,7 @@ from typing import Any
 from blameless.markdown.items import render_event
 from blameless.model import Milestone, TimelineEvent
 from blameless.timeline.checks import TimelineIssue
-from blameless.timeline.milestones import Durations, MilestoneTime, format_duration
+from blameless.timeline.milestones import Durations, MilestoneTime, format_duration, provenance
 
 DURATION_LABELS = {
     "time_to_detect": "Time to detect",
@@ -79,7 +79,7 @@ def timeline_markdown(
     lines += ["", "### Milestones", ""]
     for milestone, when in milestones.items():
         stamp = when.timestamp.strftime("%Y-%m-%d %H:%M:%S UTC")
-        lines.append(f"- **{milestone.value}**: {stamp} ({when.origin}: {when.reason})")
+        lines.append(f"- **{milestone.value}**: {stamp} ({provenance(when)})")
     lines += ["", "### Durations", ""]
     for name, label in DURATION_LABELS.items():
         lines.append(f"- {label}: {format_duration(getattr(durations, name))}")
