@@ -24,7 +24,9 @@ from typing import Any
 from blameless.analysis.finding import Level
 from blameless.api import lint_text
 
-DEFAULT_DATA = Path("/work/shared/data")
+# The shared dev sets live beside the repository (../shared/data); the challenge sets in bench/data.
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+CHALLENGE_DATA = Path(__file__).resolve().parent / "data"
 TARGETS = {"blame": {"precision": 0.95, "recall": 0.92}, "action-items": {"accuracy": 0.92}}
 
 
@@ -122,12 +124,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run both evaluations and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder of the dev sets")
+    parser.add_argument(
+        "--challenge",
+        action="store_true",
+        help="evaluate the independent challenge sets in bench/data instead of the dev sets",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
+    data, suffix = (CHALLENGE_DATA, "challenge") if args.challenge else (args.data, "dev")
     results = {
-        "blame": evaluate(load(args.data / "blame-dev.jsonl"), "blame", "blame"),
+        "blame": evaluate(load(data / f"blame-{suffix}.jsonl"), "blame", "blame"),
         "action-items": evaluate(
-            load(args.data / "action-items-dev.jsonl"), "individual", "action-items"
+            load(data / f"action-items-{suffix}.jsonl"), "individual", "action-items"
         ),
     }
     if args.json:
