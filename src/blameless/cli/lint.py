@@ -157,7 +157,7 @@ def list_rules() -> None:
     rules = all_rules()
     width = max((len(rule.name) for rule in rules), default=4)
     for rule in rules:
-        typer.echo(f"{rule.id}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.message}")
+        typer.echo(f"{rule.id:<5}  {rule.name:<{width}}  {rule.severity.value:<7}  {rule.message}")
 
 
 @app.command("rule")
