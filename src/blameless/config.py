@@ -65,10 +65,7 @@ def read_toml(path: Path) -> dict[str, Any]:
 def config_table(path: Path) -> dict[str, Any]:
     """The blameless table of a config file (the whole file for `blameless.toml`)."""
     data = read_toml(path)
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("blameless", {})
-    else:
-        table = data
+    table = data.get("tool", {}).get("blameless", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
         raise ConfigError("the blameless settings must be a table", path=path)
     return table

@@ -187,7 +187,7 @@ def test_jobs_gives_the_same_results(tmp_path: Path) -> None:
 def test_rules_lists_and_rule_shows_docs() -> None:
     listing = runner.invoke(app, ["rules"]).output.splitlines()
     assert listing[0].split()[:3] == ["BL900", "test-fault", "warning"]
-    assert listing[-1].startswith("X001  unused-suppression  info")
+    assert listing[-1].startswith("X001   unused-suppression  info")
     shown = runner.invoke(app, ["rule", "bl900"])
     assert shown.exit_code == 0
     assert shown.output.startswith("# BL900 test-fault\n")
