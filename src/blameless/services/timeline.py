@@ -25,7 +25,6 @@ from blameless.model import (
 from blameless.store import repositories
 from blameless.store.migrate import ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow
-from blameless.store.timeline import bulk_add_events
 from blameless.timeline.base import ImportContext, ImportOptions, ProgressCallback
 from blameless.timeline.checks import DEFAULT_MAX_GAP, TimelineIssue, find_inconsistencies
 from blameless.timeline.merge import MergeOptions, merge_events
@@ -84,7 +83,7 @@ def import_timeline(
     incident_pk = _incident_pk(session, incident_id, create_title)
     context = ImportContext(options, progress)
     events = read_events(source, path, context)
-    inserted = bulk_add_events(session, incident_pk, events, batch_size=batch_size)
+    inserted = repositories.add_timeline_events(session, incident_pk, events, batch_size=batch_size)
     stats = context.stats
     return TimelineImportReport(
         read=stats.events,

@@ -1,4 +1,4 @@
-"""Reading and writing whole postmortems, and bulk timeline inserts.
+"""Reading and writing whole postmortems, and bulk timeline inserts for importers.
 
 Children (participants, sections, timeline, factors, action items) are written with Core
 statements: a save updates only the rows whose content changed, so unchanged rows keep their
@@ -151,32 +151,26 @@ def add_timeline_events(
     events: Iterable[TimelineEvent],
     *,
     batch_size: int = 5000,
-    skip_duplicates: bool = True,
 ) -> int:
-    """Append events to an incident's timeline in batched executemany inserts.
+    """Append events after the incident's last position in batched executemany inserts.
 
-    With `skip_duplicates`, an event whose (source, source id) is already stored is skipped.
+    An event whose (source, source id) is already stored for the incident is skipped. Rows are
+    built shallowly and one batch at a time, so memory stays flat for any number of events.
     Returns the number of rows inserted.
     """
     table = _table(TimelineEventRow)
     mine = table.c.incident_pk == incident_pk
     before = session.scalar(select(func.count()).where(mine)) or 0
-    start = session.scalar(select(func.coalesce(func.max(table.c.position), -1)).where(mine))
-    statement = _insert_ignoring_duplicates(session, table) if skip_duplicates else insert(table)
-    numbered = enumerate(events, start=(start or 0) + 1)
+    last = session.scalar(select(func.coalesce(func.max(table.c.position), -1)).where(mine))
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(table).on_conflict_do_nothing()
+    numbered = enumerate(events, start=(last if last is not None else -1) + 1)
     while rows := [
-        {**_event_values(event), "incident_pk": incident_pk, "position": position}
-        for position, event in islice(numbered, batch_size)
+        _event_row(event, incident_pk, position) for position, event in islice(numbered, batch_size)
     ]:
         session.execute(statement, rows)
     after = session.scalar(select(func.count()).where(mine)) or 0
     return after - before
-
-
-def _insert_ignoring_duplicates(session: Session, table: Table) -> Any:
-    if session.get_bind().dialect.name == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    return sqlite.insert(table).on_conflict_do_nothing()
 
 
 def _table(entity: type[Any]) -> Table:
@@ -204,9 +198,24 @@ def _postmortem_values(pm: Postmortem) -> dict[str, Any]:
 
 
 def _event_values(event: TimelineEvent) -> dict[str, Any]:
-    values = asdict(event)
-    values["milestone"] = event.milestone.value if event.milestone else None
-    return values
+    # Not `asdict`: it deep-copies every timestamp, which costs more than parsing an import.
+    return {
+        "timestamp": event.timestamp,
+        "text": event.text,
+        "actor": event.actor,
+        "source": event.source,
+        "source_id": event.source_id,
+        "kind": event.kind,
+        "link": event.link,
+        "milestone": event.milestone.value if event.milestone else None,
+    }
+
+
+def _event_row(event: TimelineEvent, incident_pk: int, position: int) -> dict[str, Any]:
+    row = _event_values(event)
+    row["incident_pk"] = incident_pk
+    row["position"] = position
+    return row
 
 
 def _factor_values(factor: ContributingFactor) -> dict[str, Any]:
