@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from blameless.cli import app, main
 
-FIXTURES = Path(__file__).parent.parent / "timeline" / "fixtures" / "inc-2026-001"
+FIXTURES = Path(__file__).resolve().parents[2] / "examples" / "traces" / "INC-2026-001"
 TITLE = "Production namespace deleted"
 
 

@@ -15,7 +15,7 @@ from blameless.services.postmortems import get_postmortem, import_postmortems
 from blameless.services.timeline import get_timeline, import_timeline, write_timeline
 from blameless.timeline import ImportOptions
 
-FIXTURES = Path(__file__).parent.parent / "timeline" / "fixtures" / "inc-2026-001"
+FIXTURES = Path(__file__).resolve().parents[2] / "examples" / "traces" / "INC-2026-001"
 INCIDENT = "INC-2026-001"
 
 

@@ -11,7 +11,7 @@ import pytest
 from blameless.model import TimelineEvent
 from blameless.timeline import ImportContext, ImportOptions, read_events
 
-FIXTURES = Path(__file__).parent / "fixtures" / "inc-2026-001"
+FIXTURES = Path(__file__).resolve().parents[2] / "examples" / "traces" / "INC-2026-001"
 
 
 @pytest.fixture
