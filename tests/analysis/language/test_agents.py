@@ -51,3 +51,32 @@ def test_meta_talk() -> None:
     assert meta_talk(analysis, len(analysis.tokens) - 1)
     analysis = analyze("The engineer on call was careless.")
     assert not meta_talk(analysis, len(analysis.tokens) - 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "kind"),
+    [
+        # names that are also words, and unlisted names, in agent position
+        ("Hunter's hotfix reached every region.", "Hunter's", Agent.PERSON),
+        ("Then Ivy deployed the build.", "Ivy", Agent.PERSON),
+        ("The cutover was botched by Dawn, sadly.", "Dawn", Agent.PERSON),
+        ("Ngozi restarted the broker twice.", "Ngozi", Agent.PERSON),
+        ("Then Radomir pushed the tag.", "Radomir", Agent.PERSON),
+        # the same words out of agent position, or ordinary capitalised words
+        ("Grace periods apply to renewals.", "Grace", None),
+        ("Hunter is the name of the new index.", "Hunter", None),
+        ("Monday's deploy reached every region.", "Monday's", None),
+        ("Replication stopped at noon.", "Replication", None),
+        ("Checkout pushed errors to the log.", "Checkout", None),
+        # an appositive naming software, and products
+        ("Bo, the booking orchestrator, restarted it.", "Bo", None),
+        ("Cloudflare pushed a rule at noon.", "Cloudflare", Agent.SYSTEM),
+        ("Marvin deployed the build.", "Marvin", Agent.SYSTEM),
+        # occupational role heads
+        ("The dispatcher uploaded the file.", "dispatcher", Agent.PERSON),
+        ("The outsourced help desk closed the ticket.", "desk", Agent.PERSON),
+        ("The release captain shipped it.", "captain", Agent.PERSON),
+    ],
+)
+def test_people_beyond_the_name_list(sentence: str, word: str, kind: Agent | None) -> None:
+    assert _kind(sentence, word) == kind

@@ -14,20 +14,30 @@ from blameless.analysis.language.lexicons import (
     AGENT_SKIP,
     CLAUSE_STARTERS,
     DETERMINER_PRONOUNS,
+    HUMAN_VERBS,
     NEGATIVE_AGENTS,
+    NOUN_SUFFIXES,
     OPERATOR_SYSTEM_MODIFIERS,
+    PERSON_ARTIFACTS,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
     SYSTEM_NOUNS,
+    common_words,
     first_names,
     system_names,
+    word_names,
 )
-from blameless.analysis.language.text import Analysis
+from blameless.analysis.language.text import Analysis, Token
 
 if TYPE_CHECKING:
     from blameless.analysis.context import Context
 
 _APPOSITIVE_DETERMINERS = frozenset({"the", "our", "a", "an", "their", "its"})
+_APPOSITIVE_SYSTEMS = frozenset({"autoscaler", "operator", "assistant", "robot", "engine"})
+# Lexicon words are never unlisted names, capitalised or not.
+_ORDINARY = (
+    SYSTEM_NOUNS | PERSON_NOUNS | AGENT_SKIP | CLAUSE_STARTERS | HUMAN_VERBS | PERSON_ARTIFACTS
+)
 
 
 class Agent(Enum):
@@ -51,9 +61,41 @@ class Lexicon:
             return False
         if base in self.roster or (base.startswith("@") and "bot" not in base):
             return True
-        if not token.capitalized or base not in first_names():
+        if not token.capitalized or base in common_words():
             return False
-        return not _followed_by_system(analysis, i)
+        if base in first_names():
+            return not _followed_by_system(analysis, i)
+        if base in word_names() or _name_shaped(token):
+            return _in_agent_position(analysis, i) and not _followed_by_system(analysis, i)
+        return False
+
+
+def _name_shaped(token: Token) -> bool:
+    """An unlisted word that could be a given name: "Kwame", not "GitHub", "CI" or "Latency"."""
+    word = token.text[:-2] if token.possessive else token.text
+    rest = word[1:]
+    return (
+        len(word) > 1
+        and rest.isalpha()
+        and rest.islower()
+        and not token.base.endswith(NOUN_SUFFIXES)
+        and token.base not in _ORDINARY
+    )
+
+
+def _in_agent_position(analysis: Analysis, i: int) -> bool:
+    """A capitalised word acting as a person: subject of a human verb ("Kwame triggered"),
+    possessor of a change ("Sunny's migration"), or the agent after "by" ("messed up by Ivy")."""
+    tokens = analysis.tokens
+    token = tokens[i]
+    after = i + 1
+    if after < len(tokens) and not analysis.hard_before[after] and not analysis.soft_before[after]:
+        if token.possessive:
+            following = tokens[after : after + 2]
+            return any(t.base in PERSON_ARTIFACTS for t in following)
+        if tokens[after].low in HUMAN_VERBS:
+            return True
+    return i > 0 and tokens[i - 1].low == "by" and not analysis.hard_before[i]
 
 
 def _followed_by_system(analysis: Analysis, i: int) -> bool:
@@ -68,7 +110,7 @@ def _followed_by_system(analysis: Analysis, i: int) -> bool:
             return not analysis.soft_before[j]
         if analysis.soft_before[j] and nxt.low in _APPOSITIVE_DETERMINERS:
             for k in range(j + 1, min(j + 5, len(tokens))):
-                if tokens[k].base in SYSTEM_NOUNS or tokens[k].base in {"autoscaler", "operator"}:
+                if tokens[k].base in SYSTEM_NOUNS or tokens[k].base in _APPOSITIVE_SYSTEMS:
                     return True
     return False
 

@@ -33,20 +33,51 @@ def system_names() -> frozenset[str]:
     return _load("systems.txt")
 
 
+@cache
+def word_names() -> frozenset[str]:
+    """Given names that are also English words (Will, Grace, Dawn): names only as agents."""
+    return _load("word_names.txt")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Capitalised ordinary words (Yesterday, Checkout, Billing) that are never a given name."""
+    return _load("common_words.txt")
+
+
 # People by role. A role noun is a person unless it modifies a system noun ("operator error"
 # is handled by the human-error rule; "developer access" is not an agent).
+# Occupational heads count too: "release captain", "help desk", "clinical informatics lead"
+# are people because their last word is.
 PERSON_NOUNS = _set(
-    "admin administrator administrators admins analyst analysts anyone approver architect "
-    "author board ceo coder colleague colleagues commander committer contractor contractors "
-    "crew cto customer customers dba dbas department departments dev developer developers devs "
-    "director employee employees engineer engineers everyone executive executives facilities "
-    "group groups guy guys he her him hire human humans i individual individuals intern interns "
-    "junior lead leadership leads management manager managers me newcomer on-call on-caller "
-    "oncall oncaller operator operators owner people person programmer programmers responder "
-    "responders reviewer reviewers senior she shift somebody someone squad sre sres staff "
-    "staffer supplier suppliers sysadmin sysadmins team teammate teammates teams tech "
-    "technician technicians tester testers them they us user users vendor vendors vp we whoever "
-    "you"
+    "admin administrator administrators admins analyst analysts anyone apprentice apprentices "
+    "approver architect auditor auditors author board captain captains ceo cfo cio ciso "
+    "clerk clerks clinician clinicians coder colleague colleagues commander committer "
+    "consultant consultants contractor contractors contributor contributors coordinator "
+    "coordinators crew cto customer customers dba dbas department departments desk dev "
+    "developer developers devs director directors dispatcher dispatchers doctor doctors "
+    "electrician electricians employee employees engineer engineers everyone executive "
+    "executives expert experts facilities foreman freelancer freelancers group groups guy guys "
+    "he helpdesk her him hire hires human humans i individual individuals inspector inspectors "
+    "intern interns junior juniors lead leadership leads maintainer maintainers management "
+    "manager managers me mechanic mechanics newbie newcomer newcomers noc novice nurse nurses "
+    "officer officers on-call on-caller oncall oncaller operator operators owner people person "
+    "pharmacist pharmacists physician physicians programmer programmers rep reps "
+    "representative representatives responder responders reviewer reviewers rookie scientist "
+    "scientists senior seniors she shift soc somebody someone specialist specialists squad sre "
+    "sres staff staffer staffers student students supervisor supervisors supplier suppliers "
+    "surgeon surgeons sysadmin sysadmins team teammate teammates teams tech technician "
+    "technicians tester testers them they trainee trainees us user users vendor vendors vp we "
+    "whoever worker workers you"
+)
+
+# What a person makes or does, as in "Sunny's migration", "Ivy's typo": a capitalised possessor
+# of one of these is a person even when the name is not listed.
+PERSON_ARTIFACTS = _set(
+    "account branch call change changes cleanup command commands commit commits config "
+    "credentials decision deploy deployment edit edits error errors fix hotfix keyboard laptop "
+    "merge migration mistake mistakes oversight patch pr push query refactor rollout script "
+    "shortcut slip tweak typo typos update upgrade workaround"
 )
 
 # Pronouns that stand for people.
@@ -75,7 +106,8 @@ SYSTEM_NOUNS = _set(
     "deploys disk disks dns endpoint feature file files firewall firmware flag flags gate "
     "guardrail hardware hook host hosts instance instances interface interpreter job jobs "
     "kernel key laptop leak library limit limits link links linter loop migration migrations "
-    "model module monitor monitoring network networks node nodes operator's page parser patch "
+    "model module monitor monitoring network networks node nodes operator's orchestrator page "
+    "parser patch "
     "patches pipeline pipelines platform playbook pod pods policies policy primary procedure "
     "procedures process processes proxy queries query queue queues quota regression release "
     "releases replica replicas request requests retries retry rollback rollout router routers "
@@ -83,6 +115,54 @@ SYSTEM_NOUNS = _set(
     "services setting settings shell site software stack storm suite switch switches system "
     "systems template templates terminal test tests timeout token tool tooling tools ui update "
     "updates upgrade validator validators version webhook workflow workstation"
+)
+
+
+def _verb_forms(stems: str) -> frozenset[str]:
+    """Past, -ing and third-person forms of regular verbs ("push" -> pushed, pushing, pushes)."""
+    forms: set[str] = set()
+    for stem in stems.split():
+        if stem.endswith("e"):
+            forms |= {stem + "d", stem[:-1] + "ing", stem + "s"}
+        elif stem.endswith("y") and stem[-2] not in "aeiou":
+            forms |= {stem[:-1] + "ied", stem + "ing", stem[:-1] + "ies"}
+        elif stem[-1] in "sxh" or stem.endswith(("sh", "ch")):
+            forms |= {stem + "ed", stem + "ing", stem + "es"}
+        else:
+            forms |= {stem + "ed", stem + "ing", stem + "s"}
+    return frozenset(forms)
+
+
+# Verbs of deliberate human action and of hindsight: the subject of one is an agent, so an
+# unlisted capitalised word before one ("Kwame triggered", "Aleksandra running") is a person.
+HUMAN_VERBS = _verb_forms(
+    "approve assume botch bungle bypass click commit configure copy decide delete deploy "
+    "disable download edit enable escalate execute fumble ignore install invoke launch merge "
+    "misconfigure misread mistype neglect overlook paste press push reboot rename restart "
+    "revert rush ship skip submit toggle trigger type typo uninstall unplug upload wipe"
+) | _set(
+    "accidentally broke brought didn't dropped flipped forgot knocked misjudged missed "
+    "mistakenly nuked ought overrode ran should shouldn't took typo'd wrote"
+)
+
+# Endings of ordinary nouns that no given name has (Replication, Latency, Autoscaling).
+NOUN_SUFFIXES = (
+    "tion",
+    "sion",
+    "ment",
+    "ness",
+    "ency",
+    "ance",
+    "ence",
+    "ity",
+    "ing",
+    "ics",
+    "ism",
+    "ogy",
+    "ure",
+    "age",
+    "ship",
+    "ware",
 )
 
 # Adverbs and relative words skipped when looking back from a verb to its agent.
