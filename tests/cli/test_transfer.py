@@ -12,6 +12,8 @@ from blameless.cli import main
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Incident, Postmortem
 
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run the CLI; returns (exit code, stdout, stderr)."""
@@ -91,3 +93,49 @@ def test_the_cli_starts_without_loading_the_database_stack() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert loaded.stdout.strip() == "[]"
+
+
+def test_import_after_a_timeline_import_needs_timeline_write_first(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The documented workflow: import the file, import a source, `timeline write`, import."""
+    file = tmp_path / "INC-2026-001.md"
+    file.write_text((EXAMPLES / "INC-2026-001-production-namespace-deleted.md").read_text())
+    db = ("--database-url", db_url)
+    assert run(capsys, "import", str(file), *db)[0] == 0
+    pagerduty = str(EXAMPLES / "traces" / "INC-2026-001" / "pagerduty.json")
+    assert (
+        run(capsys, "timeline", "import", "INC-2026-001", "-s", "pagerduty", pagerduty, *db)[0] == 0
+    )
+    file.write_text(file.read_text().replace("## Summary\n", "## Summary\n\nEdited.\n", 1))
+
+    code, out, err = run(capsys, "import", str(file), *db)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: {file}: importing this file would delete 5 timeline events of INC-2026-001 "
+        "imported from sources (pagerduty: 5) that the file does not list: run `blameless "
+        f"timeline write INC-2026-001 {file}` first, or pass `--replace-timeline` to delete them\n"
+    )
+
+    assert run(capsys, "timeline", "write", "INC-2026-001", str(file), *db)[0] == 0
+    assert "Edited." in file.read_text() and "[source: pagerduty]" in file.read_text()
+    code, out, _ = run(capsys, "import", str(file), *db)
+    assert (code, out) == (0, "Imported 1 postmortem: 0 created, 1 updated, 0 unchanged.\n")
+
+
+def test_replace_timeline_lets_the_file_win(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "INC-2026-001.md"
+    original = (EXAMPLES / "INC-2026-001-production-namespace-deleted.md").read_text()
+    file.write_text(original)
+    db = ("--database-url", db_url)
+    run(capsys, "import", str(file), *db)
+    pagerduty = str(EXAMPLES / "traces" / "INC-2026-001" / "pagerduty.json")
+    run(capsys, "timeline", "import", "INC-2026-001", "-s", "pagerduty", pagerduty, *db)
+    file.write_text(original.replace("## Summary\n", "## Summary\n\nEdited.\n", 1))
+    code, out, _ = run(capsys, "import", str(file), "--replace-timeline", *db)
+    assert (code, out) == (0, "Imported 1 postmortem: 0 created, 1 updated, 0 unchanged.\n")
+    run(capsys, "export", str(tmp_path / "out"), *db)
+    (exported,) = (tmp_path / "out").glob("INC-2026-001-*.md")
+    assert read_postmortem(exported).timeline == read_postmortem(file).timeline

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,17 @@ from sqlalchemy.orm import Session
 
 from blameless.errors import ConflictError, FormatError, InputError, NotFoundError, StorageError
 from blameless.markdown import read_postmortem, render_postmortem
-from blameless.model import Postmortem
+from blameless.model import Incident, Postmortem, TimelineEvent
 from blameless.services.postmortems import (
     count_postmortems,
     export_postmortems,
     get_postmortem,
     import_postmortems,
     list_revisions,
+    lost_imported_events,
     save_postmortem,
 )
+from blameless.store import repositories
 from blameless.store.engine import create_database_engine, session_factory
 
 
@@ -192,3 +195,98 @@ def test_a_write_racing_past_the_version_check_is_still_a_conflict(
     assert len(outcome) == 1 and isinstance(outcome[0], ConflictError), outcome
     with make() as check:
         assert get_postmortem(check, "INC-2026-001")[0].sections[0].body == "\nFirst writer.\n"
+
+
+def _with_imported_events(session: Session, pm: Postmortem, tmp_path: Path) -> Path:
+    """Store `pm` from a file, then import two PagerDuty-style events into its timeline."""
+    path = _write(tmp_path, pm)
+    import_postmortems(session, [path])
+    found = repositories.find_postmortem(session, pm.incident.id)
+    assert found is not None
+    t0 = pm.incident.started or datetime(2026, 3, 4, tzinfo=UTC)
+    events = [
+        TimelineEvent(t0 + timedelta(minutes=i), f"page {i}", source="pagerduty", source_id=f"p{i}")
+        for i in (1, 2)
+    ]
+    repositories.add_timeline_events(session, found[0].pk, events)
+    session.commit()
+    return path
+
+
+def test_import_refuses_to_delete_events_imported_from_sources(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    path = _with_imported_events(session, sample_postmortem, tmp_path)
+    _write(tmp_path, _edited(sample_postmortem, "Rewritten summary."))
+    with pytest.raises(ConflictError) as refused:
+        import_postmortems(session, [path])
+    assert refused.value.path == str(path)
+    assert refused.value.message == (
+        "importing this file would delete 2 timeline events of INC-2026-001 imported from "
+        "sources (pagerduty: 2) that the file does not list: run `blameless timeline write "
+        f"INC-2026-001 {path}` first, or pass `--replace-timeline` to delete them"
+    )
+    stored, _ = get_postmortem(session, "INC-2026-001")
+    assert [e.source_id for e in stored.timeline] == [None, "a-1", "p1", "p2"]
+
+
+def test_import_keeps_imported_events_the_file_lists_and_replaces_on_request(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    path = _with_imported_events(session, sample_postmortem, tmp_path)
+    stored, _ = get_postmortem(session, "INC-2026-001")
+    listed = replace(sample_postmortem, timeline=stored.timeline[:3])  # leaves out p2
+    _write(tmp_path, _edited(listed, "Rewritten summary."))
+    with pytest.raises(ConflictError, match=r"delete 1 timeline event of INC-2026-001"):
+        import_postmortems(session, [path])
+    _write(tmp_path, _edited(replace(listed, timeline=stored.timeline), "Rewritten summary."))
+    assert import_postmortems(session, [path]).updated == ["INC-2026-001"]
+    _write(tmp_path, _edited(listed, "Rewritten summary."))
+    assert import_postmortems(session, [path], replace_timeline=True).updated == ["INC-2026-001"]
+    stored, _ = get_postmortem(session, "INC-2026-001")
+    assert [e.source_id for e in stored.timeline] == [None, "a-1", "p1"]
+
+
+def test_a_refused_file_writes_nothing_of_the_others(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    first = _with_imported_events(session, sample_postmortem, tmp_path / "a")
+    second = _write(tmp_path / "a", Postmortem(incident=Incident(id="INC-2026-002", title="Two")))
+    _write(tmp_path / "a", _edited(sample_postmortem, "Rewritten summary."))
+    with pytest.raises(ConflictError):
+        import_postmortems(session, [first, second])
+    session.rollback()
+    assert count_postmortems(session) == 1
+
+
+def test_save_refuses_to_delete_events_imported_since_it_was_read(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    import_postmortems(session, [_write(tmp_path, sample_postmortem)])
+    session.commit()
+    pm, version = get_postmortem(session, "INC-2026-001")
+    found = repositories.find_postmortem(session, "INC-2026-001")
+    assert found is not None
+    late = TimelineEvent(
+        datetime(2026, 3, 4, 14, 30, tzinfo=UTC), "Late message", source="slack", source_id="s1"
+    )
+    repositories.add_timeline_events(session, found[0].pk, [late])
+    session.commit()
+    edited = _edited(pm, "Rewritten summary.")
+    with pytest.raises(ConflictError, match=r"delete 1 timeline event .*\(slack: 1\)"):
+        save_postmortem(session, edited, expected_version=version)
+    new_version = save_postmortem(session, edited, expected_version=version, replace_timeline=True)
+    assert new_version > version
+    assert get_postmortem(session, "INC-2026-001")[0].timeline == sample_postmortem.timeline
+
+
+def test_events_that_merging_drops_as_repeats_are_no_loss() -> None:
+    t0 = datetime(2026, 3, 4, 14, 0, tzinfo=UTC)
+    pasted = [
+        TimelineEvent(t0, "Restoring from backup", source="slack", source_id="s1"),
+        TimelineEvent(
+            t0 + timedelta(seconds=30), "Restoring from backup", source="pd", source_id="p1"
+        ),
+    ]
+    assert lost_imported_events(pasted, pasted[:1]) == {}
+    assert lost_imported_events(pasted, []) == {"slack": 1}

@@ -35,12 +35,22 @@ def import_(
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List each incident and what happened to it.")
     ] = False,
+    replace_timeline: Annotated[
+        bool,
+        typer.Option(
+            "--replace-timeline",
+            help="Let a file's timeline replace the stored one even where that deletes events "
+            "added with `blameless timeline import` (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Import postmortem Markdown files into the database.
 
     All files are read first: if one cannot be read, nothing is written.
 
     A known incident id updates the stored postmortem, adding a revision if its content changed.
+    The file's timeline replaces the stored one; if that would delete events imported from a
+    source, run `blameless timeline write INCIDENT FILE` first (or pass --replace-timeline).
     """
     from blameless.services.postmortems import collect_markdown_files, import_postmortems
     from blameless.store.engine import transaction
@@ -48,7 +58,9 @@ def import_(
     url = resolve_database_url(database_url)
     files = collect_markdown_files(paths)
     with _progress("Reading", len(files)) as advance, transaction(url) as session:
-        report = import_postmortems(session, files, actor=actor, on_progress=advance)
+        report = import_postmortems(
+            session, files, actor=actor, on_progress=advance, replace_timeline=replace_timeline
+        )
     if verbose:
         for outcome, ids in (
             ("created", report.created),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -19,10 +20,11 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from blameless.errors import ConflictError, FormatError, InputError, NotFoundError
 from blameless.markdown import read_postmortem, render_postmortem
-from blameless.model import Postmortem
+from blameless.model import Postmortem, TimelineEvent
 from blameless.store import repositories
 from blameless.store.migrate import ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow, RevisionRow
+from blameless.timeline.merge import merge_events
 
 Progress = Callable[[Path], None]
 NOT_POSTMORTEMS = frozenset({"readme.md", "changelog.md", "contributing.md", "license.md"})
@@ -79,12 +81,17 @@ def import_postmortems(
     *,
     actor: str | None = None,
     on_progress: Progress | None = None,
+    replace_timeline: bool = False,
 ) -> ImportReport:
     """Store the postmortems in `paths` (files or folders of `*.md`).
 
     Every file is read before anything is written: one `FormatError` aborts the import with the
     database untouched. A known incident id updates the stored postmortem when its content
     changed (its revision goes up by one, or to the file's revision if that is higher).
+
+    A file's timeline replaces the stored one. When that would delete events imported from a
+    source (`blameless timeline import`) that the file does not list, the import is refused
+    with a `ConflictError`, unless `replace_timeline` is set.
     """
     ensure_migrated(session)
     files = collect_markdown_files(paths)
@@ -98,17 +105,46 @@ def import_postmortems(
         parsed[pm.incident.id] = (path, pm)
         if on_progress:
             on_progress(path)
+    updates: dict[str, tuple[IncidentRow, PostmortemRow, Postmortem]] = {}
+    refusals: list[tuple[str, Counter[str], Path]] = []
+    for incident_id, (path, pm) in parsed.items():
+        found = repositories.find_postmortem(session, incident_id)
+        if found is None:
+            continue
+        stored = repositories.load_postmortem(session, *found)
+        updates[incident_id] = (*found, stored)
+        lost = lost_imported_events(stored.timeline, pm.timeline)
+        if lost and not replace_timeline:
+            refusals.append((incident_id, lost, path))
+    if refusals:
+        raise _timeline_loss(*refusals[0], more=len(refusals) - 1)
     report = ImportReport()
     for incident_id, (_, pm) in parsed.items():
-        stored = repositories.find_postmortem(session, incident_id)
-        if stored is None:
+        if incident_id not in updates:
             _create(session, pm, actor=actor)
             report.created.append(incident_id)
-        elif _apply(session, *stored, pm, actor=actor, revision=pm.revision):
+        elif _apply(session, *updates[incident_id], pm, actor=actor, revision=pm.revision):
             report.updated.append(incident_id)
         else:
             report.unchanged.append(incident_id)
     return report
+
+
+def lost_imported_events(
+    stored: Sequence[TimelineEvent], wanted: Sequence[TimelineEvent]
+) -> Counter[str]:
+    """Per source, how many stored imported events `wanted` would delete.
+
+    An imported event has a source and a source id. Events that merging drops as repeats of
+    another event (what `blameless timeline write` leaves out) are not counted: their content
+    is still in the timeline.
+    """
+    listed = {(e.source, e.source_id) for e in wanted if e.source and e.source_id}
+    return Counter(
+        e.source
+        for e in merge_events([stored])
+        if e.source and e.source_id and (e.source, e.source_id) not in listed
+    )
 
 
 def export_postmortems(
@@ -153,20 +189,31 @@ def get_postmortem(session: Session, incident_id: str) -> tuple[Postmortem, int]
 
 
 def save_postmortem(
-    session: Session, pm: Postmortem, *, expected_version: int, actor: str | None = None
+    session: Session,
+    pm: Postmortem,
+    *,
+    expected_version: int,
+    actor: str | None = None,
+    replace_timeline: bool = False,
 ) -> int:
     """Store an edited postmortem read at `expected_version`; returns the new version.
 
     Raises `ConflictError` when someone else saved in between, whether seen before writing or
-    by the database at write time. Saving unchanged content writes nothing.
+    by the database at write time, and when the save would delete events imported from a
+    source that `pm` does not list (imported since it was read), unless `replace_timeline`.
+    Saving unchanged content writes nothing.
     """
     ensure_migrated(session)
     _check_unique_event_ids(pm, path=None)
     incident, row = _require(session, pm.incident.id)
     if row.version != expected_version:
         raise _conflict(pm.incident.id)
+    stored = repositories.load_postmortem(session, incident, row)
+    lost = lost_imported_events(stored.timeline, pm.timeline)
+    if lost and not replace_timeline:
+        raise _timeline_loss(pm.incident.id, lost, None)
     try:
-        _apply(session, incident, row, pm, actor=actor, revision=0)
+        _apply(session, incident, row, stored, pm, actor=actor, revision=0)
     except StaleDataError:
         raise _conflict(pm.incident.id) from None
     return row.version
@@ -194,13 +241,13 @@ def _apply(
     session: Session,
     incident: IncidentRow,
     row: PostmortemRow,
+    stored: Postmortem,
     pm: Postmortem,
     *,
     actor: str | None,
     revision: int,
 ) -> bool:
-    """Write `pm` over the stored rows if its content differs; returns whether it did."""
-    stored = repositories.load_postmortem(session, incident, row)
+    """Write `pm` over the `stored` rows if its content differs; returns whether it did."""
     if replace(stored, revision=0) == replace(pm, revision=0):
         return False
     new = replace(pm, revision=max(row.revision + 1, revision))
@@ -221,6 +268,31 @@ def _conflict(incident_id: str) -> ConflictError:
     return ConflictError(
         f"postmortem {incident_id} was changed by someone else since you read it: "
         "reload it and apply your edit again"
+    )
+
+
+def _timeline_loss(
+    incident_id: str, lost: Counter[str], path: Path | None, *, more: int = 0
+) -> ConflictError:
+    count = sum(lost.values())
+    by_source = ", ".join(f"{source}: {n}" for source, n in sorted(lost.items()))
+    events = f"{count} timeline event{'s' if count != 1 else ''}"
+    if path is None:
+        return ConflictError(
+            f"saving postmortem {incident_id} would delete {events} imported from sources "
+            f"({by_source}) that it does not list: reload it to include them, or save with "
+            "replace_timeline to delete them"
+        )
+    return ConflictError(
+        f"importing this file would delete {events} of {incident_id} imported from sources "
+        f"({by_source}) that the file does not list: run `blameless timeline write "
+        f"{incident_id} {path}` first, or pass `--replace-timeline` to delete them"
+        + (
+            f" ({more} more file{'s' if more != 1 else ''} would lose imported events)"
+            if more
+            else ""
+        ),
+        path=path,
     )
 
 
