@@ -95,7 +95,24 @@ def _in_agent_position(analysis: Analysis, i: int) -> bool:
             return any(t.base in PERSON_ARTIFACTS for t in following)
         if tokens[after].low in HUMAN_VERBS:
             return True
-    return i > 0 and tokens[i - 1].low == "by" and not analysis.hard_before[i]
+    if i == 0 or analysis.hard_before[i]:
+        return False
+    before = tokens[i - 1].low
+    return before == "by" or (i > 1 and (tokens[i - 2].low, before) in _CAUSE_OBJECT)
+
+
+# "traces back to Tamsin", "because of Oyelaran": the object of a causal phrase is the agent.
+_CAUSE_OBJECT = frozenset(
+    [
+        ("back", "to"),
+        ("down", "to"),
+        ("due", "to"),
+        ("thanks", "to"),
+        ("because", "of"),
+        ("courtesy", "of"),
+        ("result", "of"),
+    ]
+)
 
 
 def _followed_by_system(analysis: Analysis, i: int) -> bool:
@@ -242,6 +259,7 @@ def person_span(analysis: Analysis, i: int, lex: Lexicon) -> tuple[int, int]:
                 break
         else:
             break
+    start = _modifiers_start(analysis, start)
     end = i
     if (
         end + 1 < len(tokens)
@@ -254,3 +272,21 @@ def person_span(analysis: Analysis, i: int, lex: Lexicon) -> tuple[int, int]:
     ):
         end += 1  # a surname
     return tokens[start].start, tokens[end].end
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "this", "that", "one"})
+
+
+def _modifiers_start(analysis: Analysis, start: int) -> int:
+    """ "the release captain", "the night-shift technician": modifiers back to a determiner."""
+    tokens = analysis.tokens
+    if start == 0 or tokens[start].low in _DETERMINERS:
+        return start
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if analysis.hard_before[j + 1] or analysis.soft_before[j + 1]:
+            return start
+        if tokens[j].low in _DETERMINERS:
+            return j
+        if tokens[j].low in HUMAN_VERBS or tokens[j].low in CLAUSE_STARTERS or tokens[j].possessive:
+            return start
+    return start

@@ -26,8 +26,11 @@ _PREPOSITIONS = frozenset(
         "before",
         "after",
         "across",
+        "by",
     ]
 )
+# "took down the cluster": the particle goes after the participle ("to be taken down").
+_PARTICLES = frozenset(["down", "out", "up", "over", "off", "offline", "back"])
 
 
 def phrase_after(analysis: Analysis, index: int) -> str:
@@ -44,7 +47,7 @@ def phrase_after(analysis: Analysis, index: int) -> str:
         end += 1
     if end == index:
         return ""
-    return analysis.text[tokens[index].start : tokens[end - 1].end]
+    return " ".join(analysis.text[tokens[index].start : tokens[end - 1].end].split())
 
 
 def participle(verb: str) -> str:
@@ -61,16 +64,22 @@ def action_question(analysis: Analysis, verb_index: int) -> str | None:
     verb = tokens[verb_index].low
     if not (verb.endswith("ed") or verb in PARTICIPLES):
         return None
-    phrase = phrase_after(analysis, verb_index + 1)
+    start = verb_index + 1
+    particle = ""
+    if start < len(tokens) and tokens[start].low in _PARTICLES:
+        particle = " " + tokens[start].low
+        start += 1
+    phrase = phrase_after(analysis, start)
+    verb_phrase = participle(verb) + particle
     if not phrase:
-        return f"What made it possible for this to be {participle(verb)} without a safeguard?"
+        return f"What made it possible for this to be {verb_phrase} without a safeguard?"
     words = phrase.split(" ")
     cut = next((k for k, word in enumerate(words) if k and word.lower() in _PREPOSITIONS), None)
     obj, rest = (
         (phrase, "") if cut is None else (" ".join(words[:cut]), " " + " ".join(words[cut:]))
     )
     return (
-        f"What allowed {obj} to be {participle(verb)}{rest} without a check catching it, "
+        f"What allowed {obj} to be {verb_phrase}{rest} without a check catching it, "
         "and what would make that safe next time?"
     )
 

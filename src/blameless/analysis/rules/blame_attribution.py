@@ -16,15 +16,25 @@ from blameless.analysis.language import (
     lexicon_for,
     person_span,
 )
-from blameless.analysis.language.lexicons import AGENT_SKIP
-from blameless.analysis.language.suggest import action_question, object_question
+from blameless.analysis.language.lexicons import AGENT_SKIP, PERSON_ARTIFACTS
+from blameless.analysis.language.suggest import action_question
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
 _CAUSAL = re.compile(
-    r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of)\s",
+    r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of"
+    r"|trac(?:es|ed|e) back to|traced to|(?:comes|came|boils|boiled) down to"
+    r"|(?:cause|trigger|culprit|source|origin)s? (?:was|is|were)"
+    r"|courtesy of|thanks to)\s",
     re.IGNORECASE,
+)
+# "Thanks to X's change" is praise unless the sentence goes on to describe damage.
+_IRONIC = ("thanks", "courtesy")
+_DAMAGE = words(
+    "broke broken crash crashed down outage lost failed failing fell hammered overloaded "
+    "corrupted deleted wiped errors error offline unavailable unreachable stalled stuck "
+    "timed timeouts dropped degraded"
 )
 _CONSEQUENCE = re.compile(
     r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b"
@@ -32,16 +42,21 @@ _CONSEQUENCE = re.compile(
     r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b|(?:is|was) (?:exactly |precisely )?what \w+)",
     re.IGNORECASE,
 )
+# Damage verbs: the subject of one is framed as the cause ("Dawn's hotfix took down ...").
 _DESTRUCTIVE = re.compile(
-    r"\b(?:broke|breaks|crashed|caused|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
-    r"|knocked (?:[\w-]+ ){0,3}(?:out|over)|took out|wiped out|nuked"
-    r"|took (?:[\w-]+ ){0,3}offline)\b",
+    r"\b(?:(?:broke|breaks)(?! (?:over|out|through|even|free|ground|the news))|crashed|caused"
+    r"|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
+    r"|knocked (?:[\w-]+ ){0,3}(?:out|over|offline)|took out|wiped(?: out)?|nuked|trashed|hosed"
+    r"|bricked|blew up|corrupted|took (?:[\w-]+ ){0,3}offline)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
-    "what because caused due triggered attributed result which that this reason cause broke breaks "
-    "crashed took brought knocked wiped nuked"
+    "what because caused due triggered attributed result which that this reason cause broke "
+    "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
+    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted"
 )
+# "... the disruption this caused": the thing named just before the verb is its subject.
+_THING_SUBJECTS = words("this it that which what these those")
 # After a person, these describe a state or a need, not an action that caused something.
 _STATIVE = words(
     "was were is are be been being had has have having needed need needs wanted relied could "
@@ -94,15 +109,18 @@ class BlameAttribution(Rule):
             person = person_after(m.analysis, m.end_index, lex)
             if person is None or person in seen or not _acts(m.analysis, person):
                 continue
-            if person is not None and person not in seen:
-                seen.add(person)
-                start, end = person_span(m.analysis, person, lex)
-                verb = min(person + 1, len(m.analysis.tokens) - 1)
-                yield Hit(
-                    start,
-                    max(end, m.analysis.tokens[verb].end),
-                    suggestion=action_question(m.analysis, verb) or _QUESTION,
-                )
+            if m.match.group().lower().startswith(_IRONIC) and not _harmful_change(
+                m.analysis, person
+            ):
+                continue
+            seen.add(person)
+            start, end = person_span(m.analysis, person, lex)
+            verb = min(person + 1, len(m.analysis.tokens) - 1)
+            yield Hit(
+                start,
+                max(end, m.analysis.tokens[verb].end),
+                suggestion=_question(m.analysis, person),
+            )
         for pattern in (_CONSEQUENCE, _DESTRUCTIVE):
             for m in scan(unit.text, _TRIGGERS, pattern):
                 subject = _agent(m.analysis, m.index, lex, pattern is _DESTRUCTIVE)
@@ -113,11 +131,44 @@ class BlameAttribution(Rule):
                 end = m.match.end() if pattern is _DESTRUCTIVE or m.index - subject[1] < 4 else 0
                 if not end:
                     end = m.analysis.tokens[min(subject[1] + 1, len(m.analysis.tokens) - 1)].end
-                yield Hit(
-                    start,
-                    end,
-                    suggestion=object_question(m.analysis, m.end_index) or _QUESTION,
-                )
+                yield Hit(start, end, suggestion=_question(m.analysis, subject[1]))
+
+
+def _question(analysis: Analysis, person: int) -> str:
+    """A question about the person's action ("What allowed X to be run ...") or their change."""
+    tokens = analysis.tokens
+    if tokens[person].possessive:
+        last = max(
+            (
+                j
+                for j in range(person + 1, min(person + 4, len(tokens)))
+                if tokens[j].base in PERSON_ARTIFACTS and not analysis.hard_before[j]
+            ),
+            default=None,
+        )
+        if last is None:
+            return _QUESTION
+        thing = " ".join(t.low for t in tokens[person + 1 : last + 1])
+        return (
+            f"What about the {thing} made this outcome possible, and what would have caught "
+            "it before it took effect?"
+        )
+    verb = person + 1
+    while verb < len(tokens) and tokens[verb].low in AGENT_SKIP:
+        verb += 1
+    question = action_question(analysis, verb) if verb < len(tokens) else None
+    return question or _QUESTION
+
+
+def _harmful_change(analysis: Analysis, person: int) -> bool:
+    """ "Thanks to X's change, the clients hammered auth until it fell over": a change of the
+    person's, followed by damage."""
+    tokens = analysis.tokens
+    return (
+        tokens[person].possessive
+        and any(t.base in PERSON_ARTIFACTS for t in tokens[person + 1 : person + 4])
+        and analysis.has_any(_DAMAGE)
+    )
 
 
 def _acts(analysis: Analysis, person: int) -> bool:
@@ -134,6 +185,8 @@ def _acts(analysis: Analysis, person: int) -> bool:
 def _agent(analysis: Analysis, index: int, lex: Lexicon, nearest: bool) -> tuple[Agent, int] | None:
     """The verb's agent: a person right before it ("the problem that Ramesh caused"), else the
     clause subject ("Hiro inserted the policy ... and crashed the control plane")."""
+    if index and analysis.tokens[index - 1].low in _THING_SUBJECTS:
+        return None
     if nearest:
         for j in range(index - 1, max(-1, index - 3), -1):
             if analysis.tokens[j].low in AGENT_SKIP:

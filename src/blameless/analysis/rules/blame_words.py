@@ -11,10 +11,13 @@ from blameless.analysis.finding import Level
 from blameless.analysis.language import (
     Agent,
     Analysis,
+    Lexicon,
     agent_before,
     analyze,
+    classify,
     dismissed,
     lexicon_for,
+    negated,
 )
 from blameless.analysis.language.suggest import object_question
 from blameless.analysis.rule import Hit, Rule
@@ -24,7 +27,8 @@ from blameless.analysis.units import Unit
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
 _ACTION = re.compile(
     r"\b(?:screwed(?: it)? up|screw-?up|messed(?: it)? up|mess-up|left (?:a|the|this) mess"
-    r"|made (?:a|the|this) mess|botched|bungled|goofed|dropped the ball|blew it)\b",
+    r"|made (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed|dropped the ball"
+    r"|blew it)\b",
     re.IGNORECASE,
 )
 _BLAME = re.compile(
@@ -45,7 +49,8 @@ _RESPONSIBLE = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = words(
-    "screwed screw-up screwup messed mess-up mess botched bungled goofed dropped blew fault "
+    "screwed screw-up screwup messed mess-up mess botched bungled goofed fumbled flubbed dropped "
+    "blew fault "
     "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable"
 )
 _FAULT_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "whose", "its"])
@@ -53,6 +58,18 @@ _NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty"})
 _SELF = frozenset({"me", "us", "myself", "ourselves"})
 # "Talk about blame", "a culture of blame": blame as a topic, not assigned to anyone.
 _TOPIC = frozenset({"about", "of", "no"})
+# "Blame would have been easy here": blame as the subject of a remark about blame itself.
+_REMARK_VERBS = frozenset(
+    ["is", "was", "would", "will", "can", "could", "might", "does", "doesn't", "isn't", "seems"]
+)
+# "fault detector", "fault tolerance": "fault" as a technical modifier, not a person's fault.
+_FAULT_COMPOUNDS = words(
+    "detector detectors detection handler handlers handling tolerance tolerant injection "
+    "injector domain domains line lines code codes isolation zone zones condition conditions "
+    "path paths model recovery state counter counters log logs report reports signal bit mode "
+    "modes tree trees analysis"
+)
+_PASSIVE = words("was were been be being got gets get is are")
 
 
 @lru_cache(maxsize=16)
@@ -101,18 +118,20 @@ class BlameWords(Rule):
         lex = lexicon_for(ctx)
         text = unit.text
         for m in scan(text, _TRIGGERS, _ACTION):
-            if agent_before(m.analysis, m.index, lex) is not Agent.SYSTEM:
+            if agent_before(m.analysis, m.index, lex) is not Agent.SYSTEM or _passive_by_person(
+                m.analysis, m.index, m.end_index, lex
+            ):
                 question = object_question(m.analysis, m.end_index)
                 yield Hit(m.match.start(), m.match.end(), suggestion=question)
         for m in scan(text, _TRIGGERS, _BLAME):
-            if m.index and m.analysis.tokens[m.index - 1].low in _TOPIC:
+            if _blame_not_assigned(m.analysis, m.index, lex):
                 continue
             word = m.match.group().lower()
             if word in _NEEDS_PERSON and not any_person(m.analysis, lex):
                 continue
             yield Hit(m.match.start(), m.match.end())
         for m in scan(text, _TRIGGERS, _FAULT):
-            if m.index == 0:
+            if m.index == 0 or _technical_fault(m.analysis, m.index, lex):
                 continue
             owner = m.analysis.tokens[m.index - 1]
             if owner.low in _FAULT_OWNERS or owner.possessive:
@@ -130,6 +149,56 @@ class BlameWords(Rule):
         if extra is not None:
             for start, end in _scan_all(text, extra):
                 yield Hit(start, end)
+
+
+def _passive_by_person(analysis: Analysis, index: int, after: int, lex: Lexicon) -> bool:
+    """ "The migration was messed up by Ivy": a passive whose agent follows "by"."""
+    tokens = analysis.tokens
+    if not index or tokens[index - 1].low not in _PASSIVE:
+        return False
+    for j in range(after, min(after + 6, len(tokens))):
+        if analysis.hard_before[j]:
+            return False
+        if tokens[j].low == "by":
+            return person_after(analysis, j + 1, lex) is not None
+    return False
+
+
+def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """Blame as a topic ("a culture of blame"), a remark about blame ("Blame would have been
+    easy"), a system blaming a system ("the load balancer blamed the backend"), or a quoted
+    accusation that the sentence rejects ("blamed 'the intern'; there is no intern")."""
+    tokens = analysis.tokens
+    if index and tokens[index - 1].low in _TOPIC:
+        return True
+    after = index + 1
+    if (
+        tokens[index].low == "blame"
+        and (index == 0 or analysis.hard_before[index])
+        and after < len(tokens)
+        and tokens[after].low in _REMARK_VERBS
+    ):
+        return True
+    if tokens[index].low.startswith("blam"):
+        if agent_before(analysis, index, lex) is Agent.SYSTEM:
+            return True
+        if after < len(tokens) and analysis.quoted(tokens[after].start + 1):
+            return any(negated(analysis, j) for j in range(after + 1, len(tokens)))
+    return False
+
+
+def _technical_fault(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """ "The primary's fault detector", "the job's fault": a fault of or in a system."""
+    tokens = analysis.tokens
+    after = index + 1
+    if (
+        after < len(tokens)
+        and not analysis.hard_before[after]
+        and tokens[after].base in _FAULT_COMPOUNDS
+    ):
+        return True
+    owner = index - 1
+    return tokens[owner].possessive and classify(analysis, owner, lex) is Agent.SYSTEM
 
 
 def _determiner_start(analysis: Analysis, index: int) -> int:

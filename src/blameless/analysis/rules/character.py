@@ -28,7 +28,10 @@ _CORE = re.compile(
 # Judgements that may describe things ("lazy loading", "a useless metric"): need a person.
 _AMBIGUOUS = re.compile(
     r"\b(?:lazy|dumb|useless|hopeless|inexperienced|clueless|(?:couldn't|could not|can't) even"
-    r"|attitude)\b",
+    r"|attitude|(?:didn't|did not|doesn't|does not|don't|never) cared? (?:about|whether|if|that)"
+    r"|cared (?:more|less) about|(?:couldn't|could not|can't|cannot) be bothered"
+    r"|(?:rushing|in a (?:rush|hurry)|(?:wanted|keen|eager) to) (?:to )?(?:get|go|leave|head)"
+    r"(?: home| out| off)?|(?:didn't|did not|never) take (?:it|this|that|the [\w-]+) seriously)\b",
     re.IGNORECASE,
 )
 _TECH_AFTER = frozenset(
@@ -59,7 +62,8 @@ _TRIGGERS = words(
     "irresponsibility inattentive inattention paying common known know idiot idiotic idiots "
     "stupid stupidity foolish foolishly asleep unprofessional unprofessionally cowboy "
     "overconfident overconfidence arrogant arrogance lazy dumb useless hopeless inexperienced "
-    "clueless even attitude lack lacked lacking cut cuts cutting"
+    "clueless even attitude lack lacked lacking cut cuts cutting care cared bothered rushing "
+    "rush hurry wanted keen eager seriously"
 )
 
 

@@ -20,14 +20,26 @@ from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
+_HEDGE = (
+    r"(?: (?:still|really|just|easily|at least|probably|definitely|also|simply|surely|certainly))?"
+)
 _TRIGGER = re.compile(
-    r"\b(?:should(?:n't)? have|should've|could have|could've|ought to have|would have known"
+    rf"\b(?:should(?:n't| not)?{_HEDGE} have|should've|could{_HEDGE} have|could've"
+    rf"|ought(?:n't| not)? to{_HEDGE} have|would have known"
     r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)(?: to)?|neglect(?:ed|s|ing)?(?: to)?"
     r"|ignor(?:ed|es|ing)"
     r"|disregard(?:ed|s|ing)?|overlooked|didn't bother|never bothered|did not bother"
     r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we|[A-Z][a-z]+) had to do"
     r"|(?:didn't|did not|never) (?:check|notice|verify|test|read|follow|look|ask|wait|think)"
-    r"|skipped|went unnoticed by|unnoticed by|missed by)\b",
+    r"|skipped|went unnoticed by|unnoticed by|missed by|missed"
+    r"|(?:shipped|deployed|pushed|merged|released|rolled out|went ahead|approved|ran)"
+    r"(?: [\w-]+){0,5}? without (?:any |a )?(?:testing|tests?|checking|reading|verifying"
+    r"|review(?:ing)?|asking|looking|thinking|telling anyone|waiting))\b",
+    re.IGNORECASE,
+)
+# "Could the reviewer not have noticed ...?": a rhetorical question is hindsight too.
+_RHETORICAL = re.compile(
+    r"^\W*(?:could(?:n't)?|should(?:n't)?|why (?:didn't|did|couldn't|wasn't)|how (?:did|could))\s",
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if(?: only)?|had)\s", re.IGNORECASE)
@@ -35,7 +47,7 @@ _TRIGGERS = words(
     "should should've could could've ought would fail failed fails failing forgot forgotten "
     "forget forgets forgetting neglect neglected neglects neglecting ignored ignores ignoring "
     "disregard disregarded disregards disregarding overlooked bother bothered had didn't did "
-    "never skipped unnoticed missed if"
+    "never skipped unnoticed missed if without why how shouldn't couldn't"
 )
 _ANYONE = frozenset({"anyone", "any", "everyone", "anybody"})
 _PASSIVE_BY = ("unnoticed by", "missed by")
@@ -82,6 +94,9 @@ class Counterfactual(Rule):
                 # "All Yusuf had to do was ...": the person comes right after "all"
                 found = person_after(analysis, m.index + 1, lex, limit=1)
                 agent = Agent.PERSON if found is not None else None
+            elif " without " in phrase:
+                subject = clause_subject(analysis, m.index, lex)
+                agent = subject[0] if subject else None
             else:
                 agent = agent_before(analysis, m.index, lex)
                 if _coordinated(analysis, m.index):
@@ -95,6 +110,10 @@ class Counterfactual(Rule):
                     m.match.end(),
                     suggestion=step_question(analysis, _step_index(analysis, m.end_index)),
                 )
+        for m in scan(unit.text, _TRIGGERS, _RHETORICAL):
+            person = person_after(m.analysis, m.end_index, lex, limit=5)
+            if person is not None and unit.text.rstrip().endswith("?"):
+                yield Hit(m.match.start(), m.analysis.tokens[person].end)
         for m in scan(unit.text, _TRIGGERS, _CONDITIONAL):
             hit = _hindsight_conditional(m.analysis, m.index, lex)
             if hit is not None:
@@ -110,7 +129,7 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
     if word == "had":
         if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
             return None  # mid-clause "had" is an ordinary verb
-        person = person_after(analysis, index + 1, lex, limit=3)
+        person = person_after(analysis, index + 1, lex, limit=5)
         if person is None and _unknown_name(analysis, index + 1, lex):
             person = index + 1  # "Had Mateus read ...": a capitalised subject nobody listed
         if person is None:

@@ -13,7 +13,10 @@ from blameless.analysis.units import Unit
 
 _LABEL = re.compile(
     r"\b(?:(?:human|operator|operators'|developer|engineer|engineering|user|pilot|staff|personnel"
-    r"|people|manual|individual) (?:errors?|mistakes?|failures?|slips?|faults?|lapses?)"
+    r"|people|manual|individual|technician|contractor|admin|administrator|dba|employee|staffer"
+    r"|dispatcher|pharmacist|nurse|clinician|analyst|reviewer|intern|vendor|supplier|worker"
+    r"|crew|driver|programmer|coder|tester|sysadmin|responder|on-call|oncall|clerk|officer)"
+    r" (?:errors?|mistakes?|failures?|slips?|faults?|lapses?)"
     r"|human factors?|pebkac|pebcak|pebmac|id10t|layer ?8 (?:issue|problem|error)"
     r"|finger trouble|fat[- ]finger(?:ed|ing|s)?)\b",
     re.IGNORECASE,
@@ -32,7 +35,10 @@ _MADE_MISTAKE = re.compile(
 )
 _TRIGGERS = words(
     "human operator operators' developer engineer engineering user pilot staff personnel people "
-    "manual individual factor factors pebkac pebcak pebmac id10t layer finger fat fat-finger "
+    "manual individual technician contractor admin administrator dba employee staffer dispatcher "
+    "pharmacist nurse clinician analyst reviewer intern vendor supplier worker crew driver "
+    "programmer coder tester sysadmin responder on-call oncall clerk officer factor factors "
+    "pebkac pebcak pebmac id10t layer finger fat fat-finger "
     "fat-fingered mistake mistakes error errors slip slips blunder blunders"
 )
 _SUGGESTION = (

@@ -26,7 +26,12 @@ _STRONG = re.compile(
     r"|(?:cancel(?:l?ed)?|withheld|docked|forfeited|clawed back|lost|lose|loses) (?:[\w-]+ ){0,2}"
     r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
     r"|(?:los[et]|loses|losing|stripped of|revoked?) (?:his |her |their |all |the )?(?:[\w-]+ )?"
-    r"(?:rights|privileges)|as (?:a )?(?:punishment|penalty|sanction|disciplinary measure))\b",
+    r"(?:rights|privileges)|as (?:a )?(?:punishment|penalty|sanction|disciplinary measure)"
+    r"|(?:performance|personnel|permanent|hr) (?:file|record)s?"
+    r"|(?:noted|recorded|logged|mentioned) in (?:his|her|their|[\w-]+['’]s) (?:[\w-]+ )?review"
+    r"|not to send (?:him|her|them|the [\w-]+) (?:again|back)|(?:request|ask for) a replacement"
+    r"|(?:through|explain|present|recount) (?:his|her|their) (?:own )?(?:mistakes?|errors?"
+    r"|blunders?|screw-?ups?|failures?) (?:to|at|in front of|before)?)\b",
     re.IGNORECASE,
 )
 # Need a person on the receiving end: "the alert fired" is not punishment.
@@ -34,7 +39,10 @@ _PERSON_OBJECT = re.compile(
     r"\b(?:fired|fire|sacked|sack|let go|dismissed|terminated|suspended|demoted|reprimanded"
     r"|disciplined?|discipline|wrote (?:\w+ )?up|written up|warned|banned|removed (?:as|from)"
     r"|taken off|pulled from|no longer (?:permitted|allowed|welcome)|revoked"
-    r"|re-?take|redo|repeat|re-?certif(?:y|ied|ication)"
+    r"|re-?tak(?:e|es|ing)|redo(?:es)?|redid|repeat(?:s|ed|ing)?|re-?certif(?:y|ied|ication)"
+    r"|re-?train(?:s|ed|ing)?"
+    r"|(?:badge|access|clearance|account|credentials|permissions) (?:was|were|has been|have been"
+    r"|got|is being) (?:deactivated|revoked|disabled|suspended|confiscated|pulled|cancell?ed)"
     r"|(?:lost|lose|loses|losing) (?:his |her |their |its )?(?:deploy|deployment|production|prod"
     r"|merge|commit|admin|root|write|sudo|on-call|badge) (?:access|rights|privileges))\b",
     re.IGNORECASE,
@@ -64,7 +72,10 @@ _TRIGGERS = words(
     "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
     "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
     "retake re-take redo repeat recertify re-certify recertified recertification punishment "
-    "penalty sanction lost lose loses losing"
+    "penalty sanction lost lose loses losing file files record records noted recorded logged "
+    "mentioned send replacement through explain present recount repeats repeated repeating "
+    "retakes retaking redoes redid retrain re-train retrains retrained retraining deactivated "
+    "disabled confiscated"
 )
 
 
@@ -112,10 +123,37 @@ class PunitiveOutcome(Rule):
                 yield Hit(start, end)
 
 
+_POSSESSIONS = frozenset(["badge", "access", "clearance", "account", "credentials", "permissions"])
+
+
+def _owned_by_person(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """ "The field engineer's site badge was deactivated": a person's badge or access."""
+    for j in range(max(0, index - 3), index):
+        if analysis.tokens[j].possessive and classify(analysis, j, lex) is Agent.PERSON:
+            return True
+    return False
+
+
+def _one_person_after(analysis: Analysis, after: int, lex: Lexicon) -> bool:
+    """ "Retrain Isabela", "retrain the engineer": one person, named or by role, not a group."""
+    tokens = analysis.tokens
+    if after >= len(tokens):
+        return False
+    token = tokens[after]
+    if token.capitalized and not analysis.hard_before[after] and token.base not in lex.systems:
+        return token.text[1:].islower()  # a proper name right after the verb
+    person = person_after(analysis, after, lex, limit=3)
+    return person is not None and not tokens[person].low.endswith("s")
+
+
 def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex: Lexicon) -> bool:
     """A person is the object ("fired the engineer") or the passive subject ("Jo was fired")."""
     tokens = analysis.tokens
-    if word.startswith(("re-take", "retake", "redo", "repeat", "re-cert", "recert")):
+    if word.split()[0] in _POSSESSIONS:
+        return _owned_by_person(analysis, index, lex)
+    if word.startswith(("retrain", "re-train")):
+        return _one_person_after(analysis, after, lex)
+    if word.startswith(("re-tak", "retak", "redo", "redid", "repeat", "re-cert", "recert")):
         following = {t.base for t in tokens[after : after + 4]}
         if word.startswith(("re-cert", "recert")) or following & _TRAINING:
             return any_person(analysis, lex)

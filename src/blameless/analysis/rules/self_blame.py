@@ -17,7 +17,8 @@ _SELF = re.compile(
     r"|i(?:'m| am) to blame"
     r"|i (?:really |totally |completely )?(?:messed|screwed|goofed|blew|botched)"
     r"|i (?:feel|felt) (?:terrible|awful|horrible|bad|guilty|stupid)"
-    r"|i (?:misread|mistyped|misjudged|fat-fingered)|by mistake)\b",
+    r"|i (?:\w+ly )?(?:misread|mistyped|misjudged|fat-fingered|typo'd|broke|fumbled|flubbed"
+    r"|bungled|nuked)|by mistake)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words("my this that it i i'm mistake")
