@@ -47,6 +47,9 @@ def test_unknown_key_names_key_file_and_line(tmp_path: Path) -> None:
         ({"severity": {"BL001": "fatal"}}, "severity of BL001 must be one of"),
         ({"people": {"Priya": 1}}, "people must map"),
         ({"per-file-ignores": ["x"]}, "per-file-ignores must be a table"),
+        ({"timeline-max-gap-minutes": 0}, "timeline-max-gap-minutes must be a positive number"),
+        ({"timeline-max-gap-minutes": "45"}, "timeline-max-gap-minutes must be a positive"),
+        ({"timeline-max-gap-minutes": True}, "timeline-max-gap-minutes must be a positive"),
     ],
 )
 def test_wrong_types_are_config_errors(table: dict[str, object], message: str) -> None:
@@ -57,3 +60,9 @@ def test_wrong_types_are_config_errors(table: dict[str, object], message: str) -
 def test_no_config_file_gives_defaults(tmp_path: Path) -> None:
     config = load_lint_config(tmp_path / "a.md")
     assert config.select == [] and "action items" in config.action_headings
+    assert config.timeline_max_gap_minutes == 30
+
+
+def test_timeline_gap_threshold_in_minutes() -> None:
+    assert lint_config_from_table({"timeline-max-gap-minutes": 45}).timeline_max_gap_minutes == 45
+    assert lint_config_from_table({"timeline_max_gap_minutes": 7.5}).timeline_max_gap_minutes == 7.5

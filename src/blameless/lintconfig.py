@@ -1,8 +1,9 @@
 """Lint settings: build a validated `LintConfig` from the `[tool.blameless]` table.
 
 Keys (dashes or underscores): `select`, `ignore`, `per-file-ignores`, `severity`, `people`,
-`systems`, `blame-phrases`, `action-headings`, `timeline-headings`. Other modules' keys are
-allowed by name; any other key is a `ConfigError` naming it, with its line.
+`systems`, `blame-phrases`, `action-headings`, `timeline-headings`, `timeline-max-gap-minutes`.
+Other modules' keys are allowed by name; any other key is a `ConfigError` naming it, with its
+line.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _LIST_KEYS = (
     "timeline_headings",
 )
 _SELECTOR_KEYS = ("select", "ignore")
+_SCALAR_KEYS = ("per_file_ignores", "severity", "people", "timeline_max_gap_minutes")
 
 
 def lint_config_from_table(table: dict[str, Any], *, source: Path | None = None) -> LintConfig:
@@ -60,8 +62,12 @@ def lint_config_from_table(table: dict[str, Any], *, source: Path | None = None)
             if not all(isinstance(role, str) for role in people.values()):
                 raise fail("people must map a name or handle to a role (a string)")
             config.people = dict(people)
+        elif key == "timeline_max_gap_minutes":
+            if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+                raise fail(f"{raw_key} must be a positive number of minutes")
+            config.timeline_max_gap_minutes = float(value)
         else:
-            known = ", ".join(sorted({*_LIST_KEYS, "per_file_ignores", "severity", "people"}))
+            known = ", ".join(sorted({*_LIST_KEYS, *_SCALAR_KEYS}))
             raise fail(f"unknown setting {raw_key!r} (lint settings: {known.replace('_', '-')})")
     return config
 

@@ -58,3 +58,11 @@ def test_unsorted_and_duplicate_markers() -> None:
         ("unsorted", 2),
         ("duplicate-marker", 3),
     ]
+
+
+def test_a_marker_less_than_a_minute_from_the_front_matter_agrees() -> None:
+    incident = Incident("INC-1", "t", detected=T0)
+    close = TimelineEvent(T0 + timedelta(seconds=59), "Alert fired #detected")
+    assert find_inconsistencies([close], incident) == []
+    far = TimelineEvent(T0 + timedelta(seconds=60), "Alert fired #detected")
+    assert [i.code for i in find_inconsistencies([far], incident)] == ["marker-mismatch"]

@@ -7,6 +7,7 @@ from typing import Any
 
 DEFAULT_ACTION_HEADINGS = ("action items", "how we prevent it", "follow-ups", "remediation")
 DEFAULT_TIMELINE_HEADINGS = ("timeline",)
+DEFAULT_TIMELINE_MAX_GAP_MINUTES = 30.0
 
 
 @dataclass
@@ -22,6 +23,7 @@ class LintConfig:
     blame_phrases: list[str] = field(default_factory=list)  # extra phrases that are blame
     action_headings: list[str] = field(default_factory=lambda: list(DEFAULT_ACTION_HEADINGS))
     timeline_headings: list[str] = field(default_factory=lambda: list(DEFAULT_TIMELINE_HEADINGS))
+    timeline_max_gap_minutes: float = DEFAULT_TIMELINE_MAX_GAP_MINUTES  # ST009 threshold
     root: str | None = (
         None  # folder of the config file; `per_file_ignores` globs are relative to it
     )

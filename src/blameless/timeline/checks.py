@@ -22,6 +22,8 @@ from blameless.timeline.milestones import (
 )
 
 DEFAULT_MAX_GAP = timedelta(minutes=30)
+MARKER_TOLERANCE = timedelta(minutes=1)
+"""A marker this close to the front-matter time agrees with it (front matter is often rounded)."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ def find_inconsistencies(
     """What does not add up in a timeline and its milestones, in a stable order.
 
     Codes: `unsorted` (an event earlier than the one before it), `duplicate-marker` (a
-    milestone marked twice), `marker-mismatch` (a marker disagrees with the front matter),
+    milestone marked twice), `marker-mismatch` (a marker a minute or more away from the
+    front-matter time),
     `milestone-order` (e.g. resolved before detected), `gap` (no event for longer than
     `max_gap` inside the incident window). `event_index` is 1-based in `events`.
     """
@@ -83,7 +86,7 @@ def _marker_issues(
             )
         seen.add(marked)
         declared = incident.milestone(marked) if incident else None
-        if declared is not None and declared != event.timestamp:
+        if declared is not None and abs(declared - event.timestamp) >= MARKER_TOLERANCE:
             issues.append(
                 TimelineIssue(
                     "marker-mismatch",

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from blameless.analysis.context import LintConfig
 from blameless.api import lint_text
 
 COMPLETE = """---
@@ -79,4 +80,89 @@ def test_milestones_out_of_order() -> None:
     text = COMPLETE.replace("detected: 2026-02-01T10:05:00Z", "detected: 2026-02-01T09:05:00Z")
     [finding] = [f for f in lint_text(text, path="pm.md") if f.rule == "ST007"]
     assert finding.text == "detected: 2026-02-01T09:05:00Z"
-    assert "before 'started'" in finding.message
+    assert finding.message == (
+        "Detected (2026-02-01 09:05:00 UTC) is before started (2026-02-01 10:00:00 UTC)."
+    )
+
+
+def _findings(text: str, rule: str) -> list[tuple[int, str, str]]:
+    return [(f.line, f.text, f.message) for f in lint_text(text, path="pm.md") if f.rule == rule]
+
+
+def test_a_timeline_marker_before_an_earlier_milestone_points_at_the_entry() -> None:
+    text = COMPLETE.replace(
+        "- 2026-02-01 10:05 UTC — Lag alert fired.",
+        "- 2026-02-01 10:05 UTC — Lag alert fired.\n"
+        "- 2026-02-01 10:04 UTC — Queue drained. [milestone: mitigated]",
+    )
+    assert _findings(text, "ST007") == [
+        (
+            23,
+            "2026-02-01 10:04",
+            "Mitigated (2026-02-01 10:04:00 UTC) is before detected (2026-02-01 10:05:00 UTC).",
+        )
+    ]
+    assert [line for line, _, _ in _findings(text, "ST006")] == [23]
+
+
+def test_resolved_before_detected_in_the_front_matter_points_at_the_key() -> None:
+    text = COMPLETE.replace("resolved: 2026-02-01T11:00:00Z", "resolved: 2026-02-01T10:01:00Z")
+    [(line, matched, message)] = _findings(text, "ST007")
+    assert (line, matched) == (6, "resolved: 2026-02-01T10:01:00Z")
+    assert message.startswith("Resolved (2026-02-01 10:01:00 UTC) is before detected")
+
+
+def test_markers_that_disagree_with_the_front_matter_or_repeat() -> None:
+    text = COMPLETE.replace(
+        "10:05 UTC — Lag alert fired.", "10:07 UTC — Lag alert fired. [milestone: detected]"
+    )
+    assert _findings(text, "ST008") == [
+        (
+            22,
+            "2026-02-01 10:07",
+            "Detected is 2026-02-01 10:05:00 UTC in the front matter but the timeline marks it "
+            "at 2026-02-01 10:07:00 UTC.",
+        )
+    ]
+    same_minute = text.replace("10:07 UTC — Lag", "10:05:40 UTC — Lag")
+    assert _findings(same_minute, "ST008") == []
+    twice = COMPLETE.replace("fired.", "fired. #started").replace(
+        "deploy started.", "deploy started. [milestone: started]"
+    )
+    assert [line for line, _, _ in _findings(twice, "ST008")] == [22, 22]  # twice, and not 10:00
+
+
+def test_gaps_inside_the_incident_are_information_with_a_configurable_threshold() -> None:
+    text = COMPLETE.replace("2026-02-01 10:05 UTC — Lag", "2026-02-01 10:45 UTC — Lag")
+    [finding] = [f for f in lint_text(text, path="pm.md") if f.rule == "ST009"]
+    assert (finding.severity.value, finding.line, finding.text) == ("info", 22, "2026-02-01 10:45")
+    assert finding.message == (
+        "No event for 45m 00s between 2026-02-01 10:00:00 UTC and 2026-02-01 10:45:00 UTC, "
+        "inside the incident."
+    )
+    relaxed = LintConfig(timeline_max_gap_minutes=60)
+    assert not [f for f in lint_text(text, path="pm.md", config=relaxed) if f.rule == "ST009"]
+
+
+def test_offsets_are_compared_in_utc_and_table_rows_are_entries() -> None:
+    text = COMPLETE.replace("2026-02-01 10:05 UTC — Lag", "2026-02-01T11:05+01:00 — Lag")
+    assert _st(text) == []
+    table = COMPLETE.replace(
+        "- 2026-02-01 10:00 UTC — Consumer deploy started.\n"
+        "- 2026-02-01 10:05 UTC — Lag alert fired.\n",
+        "| time | what |\n| --- | --- |\n| 10:05 | Lag alert fired. |\n"
+        "| 10:00 | Consumer deploy started. |\n",
+    )
+    assert [(line, matched) for line, matched, _ in _findings(table, "ST006")] == [(24, "10:00")]
+    assert _findings(table, "ST006")[0][2] == (
+        "Event at 2026-02-01 10:00:00 UTC is listed after an event at 2026-02-01 10:05:00 UTC."
+    )
+
+
+def test_time_only_timelines_without_a_date_get_the_generic_message() -> None:
+    text = "# Outage\n\n## Timeline\n\n- 10:05 — Alert fired.\n- 10:01 — Deploy started.\n"
+    [finding] = [f for f in lint_text(text, path="pm.md") if f.rule == "ST006"]
+    assert (finding.text, finding.message) == (
+        "10:01",
+        "This timeline entry is earlier than the entry before it.",
+    )

@@ -27,12 +27,14 @@ from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
 from blameless.analysis.rules.self_blame import SelfBlame
 from blameless.analysis.rules.structure import (
+    MilestoneMarkerConflict,
     MilestoneOrder,
     MissingImpact,
     MissingPrevention,
     MissingTimeline,
     MissingWhatHappened,
     MissingWhy,
+    TimelineGap,
     TimelineOrder,
 )
 
@@ -62,6 +64,8 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MissingImpact,
     TimelineOrder,
     MilestoneOrder,
+    MilestoneMarkerConflict,
+    TimelineGap,
     PersonNamed,
 )
 

@@ -1,16 +1,31 @@
-"""ST001-ST007: the write-up answers the three questions, has a timeline and impact, and its
-times are consistent. Only for Markdown documents that look like postmortems."""
+"""ST001-ST009: the write-up answers the three questions, has a timeline and impact, and its
+times are consistent.
+
+The section rules (ST001-ST005) run only on Markdown documents that look like postmortems. The
+time rules (ST006-ST009) read the timeline entries and front-matter milestones as domain objects
+and report what `blameless.timeline.checks.find_inconsistencies` finds, at the entry's time
+stamp or at the front-matter key.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import timedelta
+from typing import ClassVar
 
 from blameless.analysis.context import Context
+from blameless.analysis.finding import Level
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._document import anchor, find_heading, looks_like_postmortem
-from blameless.analysis.units import Document, UnitKind
+from blameless.analysis.rules._document import (
+    DocumentTimeline,
+    anchor,
+    document_timeline,
+    find_heading,
+    front_matter_line,
+    looks_like_postmortem,
+)
+from blameless.analysis.units import Document
+from blameless.timeline.checks import TimelineIssue, find_inconsistencies
 
 WHAT_HAPPENED = (
     "what happened", "summary", "overview", "description", "narrative", "incident details",
@@ -26,8 +41,6 @@ PREVENT = (
 )  # fmt: skip
 TIMELINE = ("timeline", "chronology", "sequence of events")
 IMPACT = ("impact", "customer impact", "user impact", "blast radius")
-
-MILESTONES = ("started", "detected", "acknowledged", "mitigated", "resolved")
 
 
 class _MissingSection(Rule):
@@ -225,18 +238,54 @@ class MissingImpact(_MissingSection):
         return bool(doc.front_matter.get("impact")) or find_heading(doc, IMPACT) is not None
 
 
-_STAMP = re.compile(
-    r"^\W*(?:(\d{4}-\d{2}-\d{2})[ T])?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\b)?"
-)
-_DAY = 24 * 60 * 60
+class _TimelineCheck(Rule):
+    """Shared check: the issues of `find_inconsistencies` with one of `codes`."""
+
+    codes: ClassVar[frozenset[str]] = frozenset()
+    applies_to = frozenset()
+
+    def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """One hit per issue, at the entry's time stamp or the front-matter key."""
+        timeline, issues = _timeline_issues(doc, ctx)
+        for issue in issues:
+            if issue.code not in self.codes:
+                continue
+            if issue.event_index is not None:
+                entry = timeline.entries[issue.event_index - 1]
+                span: tuple[int, int] | None = (entry.stamp_start, entry.stamp_end)
+            elif issue.milestone is not None:
+                span = front_matter_line(doc, issue.milestone.value)
+            else:
+                span = None
+            if span is not None:
+                # Placeholder days of time-only stamps must not show up in a message.
+                message = issue.message[0].upper() + issue.message[1:] + "."
+                yield Hit(*span, message=message if timeline.dated else None)
 
 
-class TimelineOrder(Rule):
+def _timeline_issues(doc: Document, ctx: Context) -> tuple[DocumentTimeline, list[TimelineIssue]]:
+    """The document's timeline and its inconsistencies, computed once for all time rules."""
+    key = ("structure", "timeline-issues")
+    if key not in ctx.cache:
+        timeline = document_timeline(doc)
+        events = [entry.event for entry in timeline.entries]
+        max_gap = timedelta(minutes=ctx.config.timeline_max_gap_minutes)
+        ctx.cache[key] = (
+            timeline,
+            find_inconsistencies(events, timeline.incident, max_gap=max_gap),
+        )
+    found: tuple[DocumentTimeline, list[TimelineIssue]] = ctx.cache[key]
+    return found
+
+
+class TimelineOrder(_TimelineCheck):
     """A timeline entry is earlier than the entry before it.
 
     Why:
         A timeline out of order usually hides a typo in a time stamp or a time zone mix-up, and
         it misleads readers about what was known when. Keep entries in time order, in one zone.
+        Stamps with an offset (`+02:00`) are compared in UTC; stamps without a zone are read as
+        UTC; a time without a date that goes back by more than 12 hours is the next day.
 
     Bad:
         ```
@@ -252,6 +301,7 @@ class TimelineOrder(Rule):
 
         - 23:58 — Deploy started.
         - 00:04 — Alert fired.
+        - 2026-03-05 01:10+02:00 — Rollback finished.
         ```
     """
 
@@ -259,44 +309,19 @@ class TimelineOrder(Rule):
     name = "timeline-out-of-order"
     message = "This timeline entry is earlier than the entry before it."
     suggestion = "Check the time stamp and its time zone, or move the entry to its place."
-    applies_to = frozenset()
-
-    def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """Consecutive timeline stamps that go back in time (time-only stamps may pass midnight)."""
-        previous: tuple[str | None, int] | None = None
-        for unit in doc.units:
-            if unit.kind is not UnitKind.TIMELINE_ENTRY:
-                continue
-            match = _STAMP.match(unit.text)
-            if match is None:
-                continue
-            day, hours, minutes, seconds, meridiem = match.groups()
-            hour = int(hours) % 12 + (12 if meridiem and meridiem.lower() == "p" else 0)
-            if not meridiem:
-                hour = int(hours)
-            moment = hour * 3600 + int(minutes) * 60 + int(seconds or 0)
-            if previous is not None and _went_back(previous, (day, moment)):
-                start = unit.start + match.start(1 if day else 2)
-                yield Hit(start, unit.start + match.end())
-            previous = (day, moment)
+    codes = frozenset({"unsorted"})
 
 
-def _went_back(before: tuple[str | None, int], after: tuple[str | None, int]) -> bool:
-    (day_a, time_a), (day_b, time_b) = before, after
-    if day_a and day_b:
-        return (day_b, time_b) < (day_a, time_a)
-    if day_a or day_b:
-        return False  # one stamp has a date and the other not: nothing to compare safely
-    return time_b < time_a and time_a - time_b < _DAY // 2  # a bigger jump is past midnight
-
-
-class MilestoneOrder(Rule):
-    """The front-matter milestones are out of order.
+class MilestoneOrder(_TimelineCheck):
+    """The incident's milestones are out of order.
 
     Why:
         An incident is started, then detected, acknowledged, mitigated and resolved. Times in
         another order are a typo or a time-zone slip, and they break the durations (time to
-        detect, time to mitigate) that reports compute.
+        detect, time to mitigate) that reports compute. The milestones come from the front
+        matter, else from `[milestone: …]` markers in the timeline, else from the events (as
+        `blameless timeline show` infers them); the finding points at the front-matter key or
+        at the timeline entry.
 
     Bad:
         ```
@@ -306,6 +331,18 @@ class MilestoneOrder(Rule):
         started: 2026-03-04T14:00:00Z
         [detected: 2026-03-04T13:50:00Z]
         ---
+        ```
+
+        ```
+        ---
+        id: INC-1
+        title: Checkout outage
+        detected: 2026-03-04T14:03:00Z
+        ---
+
+        ## Timeline
+
+        - [2026-03-04 13:55] UTC — Error rate back to normal. [milestone: resolved]
         ```
 
     Good:
@@ -324,39 +361,107 @@ class MilestoneOrder(Rule):
     name = "milestones-out-of-order"
     message = "This milestone is earlier than the one before it."
     suggestion = "Milestones go started <= detected <= acknowledged <= mitigated <= resolved."
-    applies_to = frozenset()
-
-    def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
-        """Each present milestone must not precede the previous present one."""
-        last: tuple[str, datetime] | None = None
-        for key in MILESTONES:
-            moment = _moment(doc.front_matter.get(key))
-            if moment is None:
-                continue
-            if last is not None and moment < last[1]:
-                span = _front_matter_line(doc, key)
-                if span is not None:
-                    message = f"'{key}' ({moment:%Y-%m-%d %H:%M}) is before '{last[0]}'."
-                    yield Hit(span[0], span[1], message=message)
-            last = (key, moment)
+    codes = frozenset({"milestone-order"})
 
 
-def _moment(value: object) -> datetime | None:
-    if isinstance(value, datetime):
-        return value if value.tzinfo else value.replace(tzinfo=UTC)
-    if isinstance(value, date):
-        return datetime(value.year, value.month, value.day, tzinfo=UTC)
-    if isinstance(value, str):
-        try:
-            parsed = datetime.fromisoformat(value.strip())
-        except ValueError:
-            return None
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-    return None
+class MilestoneMarkerConflict(_TimelineCheck):
+    """A timeline marker disagrees with the front matter, or a milestone is marked twice.
+
+    Why:
+        The front matter and the timeline should tell the same story. When the front matter
+        says the incident was detected at 14:01 but the timeline marks detection at 14:05,
+        one of them is wrong, and durations computed from either mislead. Times less than a
+        minute apart agree (front matter is often written to the minute).
+
+    Bad:
+        ```
+        ---
+        id: INC-1
+        title: Checkout outage
+        detected: 2026-03-04T14:01:00Z
+        ---
+
+        ## Timeline
+
+        - [2026-03-04 14:05] UTC — HighErrorRate alert fired. [milestone: detected]
+        ```
+
+        ```
+        ## Timeline
+
+        - 2026-03-04 14:40 UTC — Error rate back to normal. [milestone: mitigated]
+        - [2026-03-04 14:52] UTC — Error rate normal again after a relapse. [milestone: mitigated]
+        ```
+
+    Good:
+        ```
+        ---
+        id: INC-1
+        title: Checkout outage
+        detected: 2026-03-04T14:01:00Z
+        ---
+
+        ## Timeline
+
+        - 2026-03-04 14:01 UTC — HighErrorRate alert fired. [milestone: detected]
+        ```
+    """
+
+    id = "ST008"
+    name = "milestone-marker-conflict"
+    message = "This milestone marker disagrees with another time for the same milestone."
+    suggestion = "Keep one time per milestone: fix the front matter or move the marker."
+    codes = frozenset({"marker-mismatch", "duplicate-marker"})
 
 
-def _front_matter_line(doc: Document, key: str) -> tuple[int, int] | None:
-    match = re.search(rf"^{key}\s*:.*$", doc.text, re.MULTILINE)
-    if match is None:
-        return None
-    return match.start(), len(match.group().rstrip()) + match.start()
+class TimelineGap(_TimelineCheck):
+    """The timeline has a long gap while the incident was going on.
+
+    Why:
+        A long silence between two entries, between the start (or detection) and the
+        resolution (or mitigation), is where the story is missing: what were people trying,
+        waiting for, or unable to see? Gaps often hide the most useful lessons. The threshold
+        is the `timeline-max-gap-minutes` setting (default 30).
+
+    Bad:
+        ```
+        ---
+        id: INC-1
+        title: Checkout outage
+        started: 2026-03-04T14:00:00Z
+        resolved: 2026-03-04T15:00:00Z
+        ---
+
+        ## Timeline
+
+        - 2026-03-04 14:00 UTC — Deploy started.
+        - [2026-03-04 14:45] UTC — Rolled back the deploy.
+        ```
+
+    Good:
+        ```
+        ---
+        id: INC-1
+        title: Checkout outage
+        started: 2026-03-04T14:00:00Z
+        resolved: 2026-03-04T15:00:00Z
+        ---
+
+        ## Timeline
+
+        - 2026-03-04 14:00 UTC — Deploy started.
+        - 2026-03-04 14:20 UTC — Compared error logs of the old and new versions.
+        - 2026-03-04 14:45 UTC — Rolled back the deploy.
+        ```
+
+    Known false positives:
+        Real quiet periods (waiting for a vendor, a restore running for an hour): that is why
+        this is information, not a warning. Say in the timeline what happened meanwhile.
+    """
+
+    id = "ST009"
+    name = "timeline-gap"
+    message = "The timeline has a long gap before this entry, inside the incident."
+    suggestion = "What happened meanwhile? Add what responders tried, waited for or could not see."
+    severity = Level.INFO
+    codes = frozenset({"gap"})
