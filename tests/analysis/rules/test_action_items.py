@@ -42,3 +42,47 @@ def test_person_focused_items(item: str, rule: str, item_rules: Callable[[str], 
 )
 def test_systemic_items(item: str, item_rules: Callable[[str], set[str]]) -> None:
     assert not {r for r in item_rules(item) if r.startswith("AC0")}
+
+
+PERSON_FOCUSED_IN_OTHER_WORDS = [
+    "Before each cutover, the shift lead should compare the row counts by hand.",
+    "Get a second engineer to look over every DNS change before it is applied.",
+    "Add a checklist step asking approvers to confirm the rollback plan exists.",
+    "Sanity-check the feature flag targets before each launch.",
+    "Tape a notice to the generator panel saying 'Do not bypass'.",
+    "Leave a comment in the Helm chart explaining the memory limit.",
+    "Record the outage in the technician's personnel file.",
+    "Report the engineer to HR.",
+    "Have Oyelaran shadow an experienced dispatcher for two weeks.",
+    "The intern should retake the change-management course.",
+    "Walk the new hire through the deployment guidelines again.",
+    "Talk with the payments developers about rollback discipline.",
+    "Tell the night shift to double-check breaker labels.",
+    "Bring up the certificate expiry at the weekly sync.",
+    "Email the whole team a summary of what went wrong.",
+]
+
+SYSTEMIC_IN_OTHER_WORDS = [
+    "Replace the hand-edited inventory sheet with a generated one, removing the manual copy step.",
+    "Make the deploy tool compare row counts before and after the cutover and abort on a mismatch.",
+    "Require two approvals in the DNS change tool before a record can be applied.",
+    "Add a CI check that rejects Helm charts without memory limits.",
+    "Page the on-call automatically when a certificate is within 14 days of expiry.",
+    "Run the new rollback path in every quarterly game day.",
+    "Remove standing admin access for all engineers and grant it per change through the broker.",
+    "Add a canary stage that holds each release for 30 minutes.",
+]
+
+
+@pytest.mark.parametrize("text", PERSON_FOCUSED_IN_OTHER_WORDS)
+def test_person_focused_items_in_any_wording(
+    text: str, item_rules: Callable[[str], set[str]]
+) -> None:
+    assert any(rule.startswith("AC0") for rule in item_rules(text))
+
+
+@pytest.mark.parametrize("text", SYSTEMIC_IN_OTHER_WORDS)
+def test_automation_replacing_a_manual_step_is_systemic(
+    text: str, item_rules: Callable[[str], set[str]]
+) -> None:
+    assert not any(rule.startswith("AC0") for rule in item_rules(text))

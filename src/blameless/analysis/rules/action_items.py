@@ -20,6 +20,20 @@ _SYSTEMIC = words(
     "drills exercise exercised fail-closed canary linter lint guardrail bot queue tracker "
     "register calendar ticket tickets"
 )
+# A manual step is only overridden by a mechanism that runs it ("tracked in a ticket" is not one).
+_AUTOMATION = words(
+    "automate automated automates automatically automatic automation enforce enforced enforces "
+    "enforcing refuse refuses reject rejects block blocks blocking ci interlock interlocks "
+    "fail-closed linter lint guardrail bot drill drills exercise exercised generate generated "
+    "generates"
+)
+# "Replace the manual upload with an API integration": automation that removes a manual step.
+_REPLACES_MANUAL = re.compile(
+    r"\b(?:replac(?:e|es|ing)|remov(?:e|es|ing)|eliminat(?:e|es|ing)|retir(?:e|es|ing)"
+    r"|automat(?:e|es|ing)) (?:the |a |an |our |every |each |all )?(?:[\w-]+ )?manual"
+    r"|instead of (?:[\w-]+ ){0,3}(?:by hand|manually)|no longer (?:by hand|manual)",
+    re.IGNORECASE,
+)
 _ROLE_PEOPLE = (
     r"(?:everyone|everybody|people|staff|folks|engineers|developers|devs|operators|contractors"
     r"|responders|on-call|oncall|sres|admins|users|(?:the |all |every |our )?(?:[\w-]+ ){0,2}"
@@ -33,6 +47,7 @@ class PersonFocusedFix(Rule):
     pattern: ClassVar[re.Pattern[str]]
     triggers: ClassVar[frozenset[str]]
     overridable: ClassVar[bool] = True
+    overrides: ClassVar[frozenset[str]] = _SYSTEMIC
     needs_person: ClassVar[bool] = False
     applies_to = frozenset({UnitKind.ACTION_ITEM})
     severity = Level.WARNING
@@ -42,7 +57,9 @@ class PersonFocusedFix(Rule):
         analysis = analyze(unit.text)
         if not analysis.has_any(self.triggers):
             return
-        if self.overridable and analysis.has_any(_SYSTEMIC):
+        if self.overridable and analysis.has_any(self.overrides):
+            return
+        if self.overridable and _REPLACES_MANUAL.search(unit.text):
             return
         if self.needs_person and not any_person(analysis, lexicon_for(ctx)):
             return
@@ -112,13 +129,19 @@ class Reminder(PersonFocusedFix):
         rf"{_ROLE_PEOPLE}|circulate|memo|announce(?:ment)?|reinforce|re-?read"
         rf"|communicate (?:to|the)"
         rf"|send (?:a |an )?(?:note|e-?mail|message|reminder)|ask {_ROLE_PEOPLE} to"
-        rf"|let (?:everyone|people|the team) know)\b",
+        rf"|let (?:everyone|people|the team) know"
+        rf"|talk (?:to|with) {_ROLE_PEOPLE}|tell (?:[\w'’-]+ ){{1,4}}?to|tell (?:him|her|them)"
+        rf"|(?:mention|raise|bring up|discuss|repeat) (?:[\w-]+ ){{0,5}}?(?:at|in|during) "
+        rf"(?:the |our |each |every |next |a )?(?:daily |weekly )?(?:stand-?ups?|retros?"
+        rf"|all-hands|meetings?|syncs?|huddles?)"
+        rf"|e-?mail (?:everyone|everybody|all|the (?:whole |entire )?(?:team|org|company)))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "remind reminder reminders reminding reminded reminds ping tell notify "
         "inform email e-mail message warn brief circulate memo announce "
-        "announcement reinforce reread re-read communicate send ask let"
+        "announcement reinforce reread re-read communicate send ask let talk mention raise "
+        "bring discuss repeat"
     )
 
 
@@ -146,13 +169,22 @@ class Retrain(PersonFocusedFix):
     pattern = re.compile(
         r"\b(?:re-?train(?:ed|ing|s)?|mentor(?:ing|ed|s)?|coach(?:ing|ed|es)?|refresher"
         r"|re-?certif(?:y|ied|ication)|retake|redo (?:the |his |her |their )?(?:[\w-]+ )?training"
-        r"|(?:additional|extra|more|remedial) training)\b",
+        r"|(?:additional|extra|more|remedial) training"
+        r"|shadow (?:a |an |the )?(?:[\w-]+ )?(?:senior|experienced|colleague|mentor|lead|sre"
+        r"|engineer|expert)"
+        r"|(?:repeat|retake|redo|re-do|resit|re-sit)s? (?:the |his |her |their |a )?"
+        r"(?:[\w-]+ ){0,3}(?:module|course|training|certification|exam|onboarding|class|lesson"
+        r"|quiz)"
+        r"|walk (?:the |him |her |them |our )(?:[\w'’-]+ ){0,2}?through"
+        r"|pair (?:him|her|them|the [\w-]+) with (?:a |an )?(?:senior|experienced|mentor)"
+        r"|train (?:him|her|them|the (?:[\w-]+ )?(?:engineer|operator|contractor|technician|dba"
+        r"|developer|intern|hire|pharmacist|dispatcher)))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "retrain re-train retrained retraining mentor mentoring mentored coach "
         "coaching coached refresher recertify re-certify recertification retake "
-        "redo training"
+        "redo training shadow repeat repeats resit walk pair train"
     )
 
 
@@ -185,13 +217,17 @@ class Discipline(PersonFocusedFix):
         r"|(?:what|everything) (?:he|she|they|[\w-]+) did wrong"
         r"|(?:take|remove|pull) (?:the |him |her |them )?(?:[\w-]+ )?(?:off|from) (?:the )?"
         r"(?:[\w-]+ )?(?:rotation|rota|on-call|team|project|release)"
-        r"|report (?:the |him |her |them )?(?:[\w-]+['’]s )?(?:[\w-]+ )?to (?:their|his|her|the) "
-        r"(?:manager|boss|lead|hr)|bonus(?:es)?|performance (?:improvement )?plan)\b",
+        r"|report (?:[\w'’-]+ ){0,4}?to (?:[\w'’-]+ ){0,2}?(?:manager|boss|lead|hr|supervisor"
+        r"|employer)|bonus(?:es)?|performance (?:improvement )?plan"
+        r"|(?:performance|personnel|hr|permanent) (?:file|record|review)"
+        r"|(?:request|ask for|demand) (?:a |an )?(?:replacement|different (?:engineer|technician"
+        r"|contractor)))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "warning warn discipline disciplinary reprimand fire dismiss suspend demote "
-        "revoke take remove pull report bonus bonuses performance withdraw wrong"
+        "revoke take remove pull report bonus bonuses performance withdraw wrong personnel "
+        "permanent replacement different hr"
     )
     overridable = False
     needs_person = True
@@ -220,13 +256,21 @@ class ManualCheck(PersonFocusedFix):
     pattern = re.compile(
         r"\b(?:manual(?:ly)?|by hand|double-?check|spot-?check|eyeball|ask (?:a |another |the )?"
         r"(?:colleague|teammate|peer|reviewer|someone|second person|buddy)|look over|make sure"
-        r"|phone|call (?:the|them)|log in to (?:each|every)|verify by hand|try each)\b",
+        r"|phone|call (?:the|them)|log in to (?:each|every)|verify by hand|try each"
+        r"|glance (?:over|at|through)|sanity-?check|cross-?check|by eye|visually (?:check|inspect"
+        r"|confirm|verify)|asking (?:the )?(?:[\w-]+ )?(?:reviewers?|approvers?|people|engineers"
+        r"|operators) to (?:verify|check|confirm|make sure|look)"
+        r"|(?:have|get) (?:someone|somebody|a colleague|a teammate"
+        r"|a peer|another [\w-]+|a second [\w-]+) (?:to )?(?:look|check|review|verify|read"
+        r"|confirm|eyeball|glance))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "manual manually hand double-check doublecheck double spot-check eyeball "
-        "ask look make phone call log verify try"
+        "ask look make phone call log verify try glance sanity-check sanity cross-check eye "
+        "visually checklist have get"
     )
+    overrides = _AUTOMATION
 
 
 class DocumentationOnly(PersonFocusedFix):
@@ -256,13 +300,19 @@ class DocumentationOnly(PersonFocusedFix):
         r"|(?:add|put|write|post|hang|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph"
         r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
         r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
-        r"|handbook|page)|wiki page|warning sign)\b",
+        r"|handbook|page)|wiki page|warning sign"
+        r"|(?:add|put|post|hang|place|stick|attach|print|display|mount|tape|pin|affix) (?:up )?"
+        r"(?:a |an |the )?(?:[\w-]+ )?(?:signs?|stickers?|posters?|placards?|banners?|notices?"
+        r"|laminated card)"
+        r"|(?:add|write|leave|put) (?:a |an )?(?:[\w-]+ )?(?:code |inline |source )?comments?"
+        r" (?:above|below|next to|beside|in|on|at|explaining|to explain|that explains))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "document documented documenting readme wiki runbook docs documentation "
         "playbook faq guide handbook line note section paragraph comment warning "
-        "sign notice caveat"
+        "sign notice caveat tape pin affix signs sticker stickers poster posters placard banner "
+        "card comments notices"
     )
 
 
