@@ -83,11 +83,15 @@ class BlameAttribution(Rule):
         The outage occurred because [Ramesh pushed] a bad config file.
         [Katya broke] the login flow when she rotated the signing key.
         [Tomasz is the reason] the dashboards went dark.
+        [Dawn's hotfix took the booking API offline] for an hour.
+        The cache stampede traces back to [Radomir], who flushed every region at once.
 
     Good:
         14:02 Priya restarted the pods.
         The outage occurred because the deploy pipeline accepted an unvalidated config file.
         The cleanup script broke the login flow because it matched every namespace.
+        Thanks to Hunter's quick rollback, the impact stayed under five minutes.
+        Bo, the booking orchestrator, took down the queue when its retry budget ran out.
 
     Known false positives:
         A person named as the cause of something good ("because Ana noticed the spike, we
@@ -116,6 +120,8 @@ class BlameAttribution(Rule):
             seen.add(person)
             start, end = person_span(m.analysis, person, lex)
             verb = min(person + 1, len(m.analysis.tokens) - 1)
+            if m.analysis.soft_before[verb] or m.analysis.hard_before[verb]:
+                verb = person  # "traces back to Radomir, who ...": the name alone
             yield Hit(
                 start,
                 max(end, m.analysis.tokens[verb].end),

@@ -92,12 +92,16 @@ class BlameWords(Rule):
         Let's be honest: Maya [screwed up] the router change.
         The [culprit] is Oksana's policy insert.
         [This one is on] Quinn.
+        The rollout was [botched] by Hunter, who ignored the canary.
 
     Good:
         Nobody on the team is at fault for trusting a validator that had always passed.
         A fault in the transfer switch made the power come back as a surge.
         The culprit was a memory leak in the sidecar.
         Quinn is responsible for the follow-up on alert routing.
+        The load balancer blamed the backend for the resets.
+        The primary's fault detector missed the partition.
+        Reporters blamed 'a rogue engineer', but no engineer did anything unusual.
 
     Known false positives:
         "Fault" as a noun for people outside an incident ("at fault in the insurance claim").
