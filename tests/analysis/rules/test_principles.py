@@ -16,6 +16,7 @@ from blameless.api import lint_text
 BLAMEFUL = {
     "unlisted names and names that are words": [
         "Yusuf's config push took the payment gateway offline for an hour.",
+        "Ifeoma's firewall edit cut off every branch office.",
         "Sunny took down the search cluster when she resized the shards.",
         "The cascade traces back to Tamsin, who deleted the routing table by hand.",
         "The rollout was botched by Hunter, who ignored the canary.",
@@ -63,6 +64,7 @@ CLEAN = {
     ],
     "talk about blame": [
         "Blame is easy; understanding the conditions takes longer.",
+        "Blaming individuals would not have found the missing lock timeout.",
         "Reporters blamed 'a rogue engineer', but no engineer did anything unusual.",
         "We apologise for the delays this caused to drivers.",
     ],

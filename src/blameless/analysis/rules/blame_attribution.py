@@ -47,13 +47,13 @@ _DESTRUCTIVE = re.compile(
     r"\b(?:(?:broke|breaks)(?! (?:over|out|through|even|free|ground|the news))|crashed|caused"
     r"|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
     r"|knocked (?:[\w-]+ ){0,3}(?:out|over|offline)|took out|wiped(?: out)?|nuked|trashed|hosed"
-    r"|bricked|blew up|corrupted|took (?:[\w-]+ ){0,3}offline)\b",
+    r"|bricked|blew up|corrupted|cut off|took (?:[\w-]+ ){0,3}offline)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
     "what because caused due triggered attributed result which that this reason cause broke "
     "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
-    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted"
+    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut"
 )
 # "... the disruption this caused": the thing named just before the verb is its subject.
 _THING_SUBJECTS = words("this it that which what these those")

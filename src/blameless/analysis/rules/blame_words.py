@@ -177,12 +177,11 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
         return True
     after = index + 1
     if (
-        tokens[index].low == "blame"
+        tokens[index].low in {"blame", "blaming"}
         and (index == 0 or analysis.hard_before[index])
-        and after < len(tokens)
-        and tokens[after].low in _REMARK_VERBS
+        and any(t.low in _REMARK_VERBS for t in tokens[after : after + 3])
     ):
-        return True
+        return True  # "Blame would have been easy", "Blaming individuals would not have ..."
     if tokens[index].low.startswith("blam"):
         if agent_before(analysis, index, lex) is Agent.SYSTEM:
             return True
