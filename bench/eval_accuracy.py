@@ -129,9 +129,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate the independent challenge sets in bench/data instead of the dev sets",
     )
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="evaluate the hold-out sets in bench/data/holdout (never tune rules on them)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    data, suffix = (CHALLENGE_DATA, "challenge") if args.challenge else (args.data, "dev")
+    if args.holdout:
+        data, suffix = CHALLENGE_DATA / "holdout", "holdout"
+    elif args.challenge:
+        data, suffix = CHALLENGE_DATA, "challenge"
+    else:
+        data, suffix = args.data, "dev"
     results = {
         "blame": evaluate(load(data / f"blame-{suffix}.jsonl"), "blame", "blame"),
         "action-items": evaluate(
