@@ -60,3 +60,11 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(problem.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as bug:  # a bug of ours: say so in one line, keep the traceback for --debug
+        if _state["debug"]:
+            raise
+        fail(
+            f"internal error ({type(bug).__name__}: {bug}); this is a bug in blameless, "
+            "please report it with the output of the same command run with --debug"
+        )
+        sys.exit(3)

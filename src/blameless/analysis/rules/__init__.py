@@ -22,6 +22,7 @@ from blameless.analysis.rules.blame_attribution import BlameAttribution
 from blameless.analysis.rules.blame_words import BlameWords
 from blameless.analysis.rules.character import CharacterJudgement
 from blameless.analysis.rules.counterfactual import Counterfactual
+from blameless.analysis.rules.empty_section import EmptySection
 from blameless.analysis.rules.human_error import HumanErrorCause
 from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
@@ -66,6 +67,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     MilestoneOrder,
     MilestoneMarkerConflict,
     TimelineGap,
+    EmptySection,
     PersonNamed,
 )
 
