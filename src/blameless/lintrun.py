@@ -14,7 +14,8 @@ from blameless.analysis.context import LintConfig
 from blameless.analysis.engine import FileResult
 from blameless.errors import InputError
 
-LINTED_SUFFIXES = (".md", ".markdown", ".txt")
+FOLDER_SUFFIXES = (".md", ".markdown")
+"""What a folder is searched for: other files (`.txt`...) are linted only when named."""
 SKIPPED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
 
 
@@ -29,7 +30,7 @@ class LintOptions:
 
 
 def discover(paths: Sequence[str]) -> list[str]:
-    """The files to lint: named files as given, folders searched recursively, sorted."""
+    """The files to lint: named files as given, Markdown files of folders (recursively, sorted)."""
     found: list[str] = []
     for name in paths:
         path = Path(name)
@@ -49,7 +50,7 @@ def _walk(folder: Path) -> list[str]:
         files.extend(
             os.path.join(root, name)
             for name in names
-            if name.lower().endswith(LINTED_SUFFIXES) and not name.startswith(".")
+            if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")
         )
     return files
 

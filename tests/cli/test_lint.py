@@ -100,12 +100,21 @@ def test_clean_files_and_fail_on(tmp_path: Path) -> None:
     assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
 
 
-def test_folders_are_searched_skipping_hidden_and_vendored(tmp_path: Path) -> None:
-    for name in ("a.md", "sub/b.txt", ".hidden/c.md", "node_modules/d.md", ".venv/e.md", "f.py"):
+def test_folders_are_searched_for_markdown_skipping_hidden_and_vendored(tmp_path: Path) -> None:
+    names = ("a.md", "sub/b.MARKDOWN", "sub/c.txt", ".hidden/d.md", "node_modules/e.md", "f.py")
+    for name in names:
         write(tmp_path / "docs" / name, "A fault.\n")
     result = runner.invoke(app, ["lint", "docs", "--format", "json"])
     paths = [entry["path"] for entry in json.loads(result.output)["files"]]
-    assert paths == [str(Path("docs/a.md")), str(Path("docs/sub/b.txt"))]
+    assert paths == [str(Path("docs/a.md")), str(Path("docs/sub/b.MARKDOWN"))]
+
+
+def test_plain_text_is_linted_when_named(tmp_path: Path) -> None:
+    write(tmp_path / "docs" / "notes.txt", "- It was a fault.\n")
+    result = runner.invoke(app, ["lint", "docs", "docs/notes.txt", "--format", "json"])
+    files = json.loads(result.output)["files"]
+    assert [entry["path"] for entry in files] == [str(Path("docs/notes.txt"))]
+    assert [(f["rule"], f["line"]) for f in files[0]["findings"]] == [("BL900", 1)]
 
 
 def test_select_ignore_and_unknown_selector(tmp_path: Path) -> None:

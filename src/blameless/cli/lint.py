@@ -49,7 +49,8 @@ def lint(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files or folders to lint (.md as Markdown, .txt as plain text), or - for stdin. "
+            help="Files to lint (.txt and .text as plain text, others as Markdown), folders (their "
+            ".md and .markdown files, recursively), or - for stdin. "
             "Default: stdin when piped, else the current folder.",
             show_default=False,
         ),
