@@ -134,9 +134,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate the hold-out sets in bench/data/holdout (never tune rules on them)",
     )
+    parser.add_argument(
+        "--final",
+        action="store_true",
+        help="evaluate the final hold-out sets in bench/data/final (never tune rules on them)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.holdout:
+    if args.final:
+        data, suffix = CHALLENGE_DATA / "final", "final"
+    elif args.holdout:
         data, suffix = CHALLENGE_DATA / "holdout", "holdout"
     elif args.challenge:
         data, suffix = CHALLENGE_DATA, "challenge"
