@@ -14,12 +14,16 @@ from blameless.analysis.language.lexicons import (
     AGENT_SKIP,
     CLAUSE_STARTERS,
     DETERMINER_PRONOUNS,
+    HONORIFICS,
+    HUMAN_STEMS,
     HUMAN_VERBS,
+    INTERROGATIVE_HOSTS,
     NEGATIVE_AGENTS,
     NOUN_SUFFIXES,
     OPERATOR_SYSTEM_MODIFIERS,
     PERSON_ARTIFACTS,
     PERSON_NOUNS,
+    PERSON_POSSESSIONS,
     PERSON_PRONOUNS,
     SYSTEM_NOUNS,
     common_words,
@@ -69,6 +73,19 @@ class Lexicon:
             return _in_agent_position(analysis, i) and not _followed_by_system(analysis, i)
         return False
 
+    def could_be_name(self, analysis: Analysis, i: int) -> bool:
+        """Whether token `i` may be a given name or surname, for slots that only people fill
+        ("All Mohammed had to do", "Lorcan was punished"): capitalised, no system, no listed
+        ordinary word."""
+        token = analysis.tokens[i]
+        base = token.base
+        return (
+            token.capitalized
+            and base not in self.systems
+            and base not in common_words()
+            and (base in first_names() or base in word_names() or _name_shaped(token))
+        )
+
 
 def _name_shaped(token: Token) -> bool:
     """An unlisted word that could be a given name: "Kwame", not "GitHub", "CI" or "Latency"."""
@@ -84,21 +101,59 @@ def _name_shaped(token: Token) -> bool:
 
 
 def _in_agent_position(analysis: Analysis, i: int) -> bool:
-    """A capitalised word acting as a person: subject of a human verb ("Kwame triggered"),
-    possessor of a change ("Sunny's migration"), or the agent after "by" ("messed up by Ivy")."""
+    """A capitalised word acting as a person: subject of a human verb ("Kwame triggered",
+    "Varga simply skipped"), possessor of a change or of access ("Sunny's migration", "Jade's
+    access"), antecedent of "who" ("Cash, who re-ran ..."), after a title ("Mr. Castillo"), or
+    the agent after "by" ("messed up by Ivy")."""
     tokens = analysis.tokens
     token = tokens[i]
+    if relative_antecedent(analysis, i):
+        return True
     after = i + 1
     if after < len(tokens) and not analysis.hard_before[after] and not analysis.soft_before[after]:
         if token.possessive:
             following = tokens[after : after + 2]
-            return any(t.base in PERSON_ARTIFACTS for t in following)
-        if tokens[after].low in HUMAN_VERBS:
+            return any(
+                t.base in PERSON_ARTIFACTS or t.base in PERSON_POSSESSIONS for t in following
+            )
+        while after < len(tokens) - 1 and tokens[after].low in AGENT_SKIP:
+            after += 1  # "Park simply forgot", "Grace still failed to"
+        if tokens[after].low in HUMAN_VERBS or _fails_human_act(analysis, after):
             return True
     if i == 0 or analysis.hard_before[i]:
         return False
     before = tokens[i - 1].low
-    return before == "by" or (i > 1 and (tokens[i - 2].low, before) in _CAUSE_OBJECT)
+    return (
+        before == "by"
+        or before in HONORIFICS
+        or (i > 1 and (tokens[i - 2].low, before) in _CAUSE_OBJECT)
+    )
+
+
+def _fails_human_act(analysis: Analysis, j: int) -> bool:
+    """ "failed to escalate": failing at a deliberate human act marks a person, not a system."""
+    tokens = analysis.tokens
+    return (
+        tokens[j].low in {"failed", "fails"}
+        and j + 2 < len(tokens)
+        and tokens[j + 1].low == "to"
+        and tokens[j + 2].low in HUMAN_STEMS
+    )
+
+
+def relative_antecedent(analysis: Analysis, i: int) -> bool:
+    """Whether token `i` is the noun a relative "who" refers to: "the installer who took ...",
+    "the culprit was Cash, who ...". Only people take "who", so the noun is a person."""
+    tokens = analysis.tokens
+    j = i + 1
+    if j >= len(tokens) or tokens[j].low not in {"who", "whom"} or analysis.hard_before[j]:
+        return False
+    token = tokens[i]
+    return (
+        token.text.isalpha()
+        and token.low not in INTERROGATIVE_HOSTS
+        and (i == 0 or tokens[i - 1].low != "to")
+    )
 
 
 # "traces back to Tamsin", "because of Oyelaran": the object of a causal phrase is the agent.
@@ -165,6 +220,8 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
         return _role(analysis, i)
     if lex.is_name(analysis, i):
         return Agent.PERSON
+    if relative_antecedent(analysis, i) and base not in lex.systems:
+        return Agent.PERSON  # "the third-party installer who ..."
     if base in SYSTEM_NOUNS:
         return Agent.SYSTEM
     return None

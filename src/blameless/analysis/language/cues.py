@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blameless.analysis.language.lexicons import META_CUES, NEGATORS
+from blameless.analysis.language.lexicons import CLAIMS, EXCUSES, META_CUES, NEGATORS
 from blameless.analysis.language.text import Analysis
 
 
@@ -13,6 +13,8 @@ def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
         return False  # a negation in the previous clause does not reach this one
     for j in range(index - 1, max(-1, index - window - 1), -1):
         low = tokens[j].low
+        if low in EXCUSES:
+            return False  # "that doesn't excuse X's carelessness": the excuse is negated
         if (
             low in NEGATORS
             or low.endswith("n't")
@@ -27,6 +29,8 @@ def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
 def meta_talk(analysis: Analysis, index: int) -> bool:
     """Whether the sentence talks about blame language before token `index` ("avoid words like")."""
     tokens = analysis.tokens
+    if index and tokens[0].low in CLAIMS:
+        return True  # "Saying Kwame 'should have known' ignores ...": a claim being weighed
     if any(tokens[j].low in META_CUES or _calls_it(analysis, j) for j in range(index)):
         return True
     # "if you find yourself writing ...", "rather than 'who did this?'"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
+from blameless.analysis.language.morphology import inflections
+
 
 def _set(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -75,9 +77,10 @@ PERSON_NOUNS = _set(
 # of one of these is a person even when the name is not listed.
 PERSON_ARTIFACTS = _set(
     "account branch call change changes cleanup command commands commit commits config "
-    "credentials decision deploy deployment edit edits error errors fix hotfix keyboard laptop "
-    "merge migration mistake mistakes oversight patch pr push query refactor rollout script "
-    "shortcut slip tweak typo typos update upgrade workaround"
+    "credentials cutover decision deletion deploy deployment edit edits error errors failover "
+    "fix flush hotfix keyboard laptop merge migration mistake mistakes oversight override patch "
+    "pr purge push query reboot refactor reindex replay restart rollback rollout script "
+    "shortcut slip switchover tweak typo typos update upgrade workaround"
 )
 
 # Pronouns that stand for people.
@@ -118,29 +121,31 @@ SYSTEM_NOUNS = _set(
 )
 
 
-def _verb_forms(stems: str) -> frozenset[str]:
-    """Past, -ing and third-person forms of regular verbs ("push" -> pushed, pushing, pushes)."""
-    forms: set[str] = set()
-    for stem in stems.split():
-        if stem.endswith("e"):
-            forms |= {stem + "d", stem[:-1] + "ing", stem + "s"}
-        elif stem.endswith("y") and stem[-2] not in "aeiou":
-            forms |= {stem[:-1] + "ied", stem + "ing", stem[:-1] + "ies"}
-        elif stem[-1] in "sxh" or stem.endswith(("sh", "ch")):
-            forms |= {stem + "ed", stem + "ing", stem + "es"}
-        else:
-            forms |= {stem + "ed", stem + "ing", stem + "s"}
-    return frozenset(forms)
+# A person's standing, as in "Jade's production access": a capitalised possessor of one of these
+# is a person.
+PERSON_POSSESSIONS = _set(
+    "access badge bonus bonuses clearance conduct handling permissions privileges rights role "
+    "salary stipend"
+)
 
+# Titles before a surname: "Mr. Castillo", "Dr Osei".
+HONORIFICS = _set("mr mrs ms mx dr miss prof sir madam")
 
-# Verbs of deliberate human action and of hindsight: the subject of one is an agent, so an
-# unlisted capitalised word before one ("Kwame triggered", "Aleksandra running") is a person.
-HUMAN_VERBS = _verb_forms(
+_HUMAN_VERB_STEMS = (
     "approve assume botch bungle bypass click commit configure copy decide delete deploy "
     "disable download edit enable escalate execute fumble ignore install invoke launch merge "
     "misconfigure misread mistype neglect overlook paste press push reboot rename restart "
     "revert rush ship skip submit toggle trigger type typo uninstall unplug upload wipe"
-) | _set(
+)
+# Base forms of deliberate human acts, plus acts of checking: "failed to escalate / follow".
+HUMAN_STEMS = _set(_HUMAN_VERB_STEMS) | _set(
+    "follow check verify read ask tell inform notify page confirm report review test update "
+    "lock close stop pause flag warn"
+)
+
+# Verbs of deliberate human action and of hindsight: the subject of one is an agent, so an
+# unlisted capitalised word before one ("Kwame triggered", "Aleksandra running") is a person.
+HUMAN_VERBS = inflections(_HUMAN_VERB_STEMS) | _set(
     "accidentally broke brought didn't dropped flipped forgot knocked misjudged missed "
     "mistakenly nuked ought overrode ran should shouldn't took typo'd wrote"
 )
@@ -170,6 +175,23 @@ AGENT_SKIP = _set(
     "again already also apparently certainly clearly even just obviously only probably really "
     "simply still surely that then which who"
 )
+
+# Words before "who" that ask a question rather than name a person ("nobody knew who ran it").
+INTERROGATIVE_HOSTS = _set(
+    "know knew known knows ask asked asks see saw seen sees show showed shows shown tell told "
+    "tells find found finds check checked checks decide decided determine determined wonder "
+    "wondered clear unclear sure matter matters confirm confirmed remember remembered identify "
+    "identified track tracked and or but of to is was are were it that this there exactly"
+)
+
+# Verbs whose negation denies an excuse and so keeps the blame that follows them.
+EXCUSES = _set(
+    "excuse excuses excused justify justifies justified absolve absolves absolved erase "
+    "erases change changes"
+)
+
+# A sentence that opens with the gerund of a claim talks about that claim.
+CLAIMS = _set("saying claiming arguing suggesting asserting insisting")
 
 NEGATORS = _set("cannot neither never no nobody none noone nor not without")
 

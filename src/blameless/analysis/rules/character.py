@@ -8,21 +8,25 @@ from collections.abc import Iterator
 from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
 from blameless.analysis.language import Agent, agent_before, clause_subject, lexicon_for
+from blameless.analysis.language.morphology import adjective_family, alternation
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, scan, words
 from blameless.analysis.units import Unit
 
-# Judgements that only ever describe people.
+# Judgements that only ever describe people, in every derivational form (careless, carelessly,
+# carelessness). "lazy" alone may describe code ("lazy loading"), so only its derivatives are here.
+_CORE_WORDS = adjective_family(
+    "careless sloppy reckless negligent incompetent complacent irresponsible inattentive "
+    "unprofessional overconfident arrogant foolish stupid idiotic amateur+ish slapdash "
+    "slipshod heedless thoughtless"
+) | frozenset({"laziness", "lazily", "idiot", "idiots", "stupidity", "inattention", "cowboy"})
 _CORE = re.compile(
-    r"\b(?:careless(?:ly|ness)?|sloppy|sloppily|sloppiness|reckless(?:ly|ness)?|laziness"
-    r"|negligen(?:t|tly|ce)|incompeten(?:t|ce|cy)|complacen(?:t|cy|ce)|irresponsibl[ey]"
-    r"|irresponsibility|inattentive|inattention|(?:not|wasn't|weren't) paying attention"
+    rf"\b(?:{alternation(_CORE_WORDS)}"
+    r"|(?:not|wasn't|weren't) paying attention"
     r"|(?:lack|lacked|lacking) (?:of )?(?:basic )?common sense|no common sense"
-    r"|should(?: have)? known better|should know better|idiot(?:ic|s)?|stupid(?:ity)?"
-    r"|foolish(?:ly)?"
+    r"|should(?: have)? known better|should know better"
     r"|(?:lack|lacked|lacking) (?:of )?(?:attention|care|diligence|judge?ment|focus|rigou?r)"
-    r"|cut(?:s|ting)? corners|asleep at the wheel|unprofessional(?:ly)?|cowboy"
-    r"|overconfiden(?:t|ce)|arrogan(?:t|ce))\b",
+    r"|cut(?:s|ting)? corners|asleep at the wheel)\b",
     re.IGNORECASE,
 )
 # Judgements that may describe things ("lazy loading", "a useless metric"): need a person.
@@ -55,15 +59,10 @@ _TECH_AFTER = frozenset(
         "consumer",
     ]
 )
-_TRIGGERS = words(
-    "careless carelessly carelessness sloppy sloppily sloppiness reckless recklessly "
-    "recklessness laziness negligent negligently negligence incompetent incompetence "
-    "incompetency complacent complacency complacence irresponsible irresponsibly "
-    "irresponsibility inattentive inattention paying common known know idiot idiotic idiots "
-    "stupid stupidity foolish foolishly asleep unprofessional unprofessionally cowboy "
-    "overconfident overconfidence arrogant arrogance lazy dumb useless hopeless inexperienced "
-    "clueless even attitude lack lacked lacking cut cuts cutting care cared bothered rushing "
-    "rush hurry wanted keen eager seriously"
+_TRIGGERS = _CORE_WORDS | words(
+    "paying common known know lazy dumb useless hopeless inexperienced clueless even attitude "
+    "lack lacked lacking cut cuts cutting care cared bothered rushing rush hurry wanted keen "
+    "eager seriously asleep"
 )
 
 

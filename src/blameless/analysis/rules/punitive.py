@@ -15,16 +15,29 @@ from blameless.analysis.language import (
     clause_subject,
     lexicon_for,
 )
+from blameless.analysis.language.agents import clause_start
+from blameless.analysis.language.morphology import alternation, verb_family
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, person_after, scan, words
 from blameless.analysis.units import Unit
 
+# Penalty verbs in all their forms; "fine" only as fined/fining ("fine" is also an adjective).
+_PENALTY_VERBS = verb_family(
+    "sack suspend:suspension demote:demotion reprimand discipline ban bar~ punish:punishment "
+    "sanction fine~ fire~ dismiss~ terminate~ expel"
+) | frozenset({"fire", "disciplined", "warned"})
+_FORFEIT = verb_family("forfeit lose~") | frozenset({"lost", "lose", "loses"})
 # Unambiguous: punishment whoever it lands on.
 _STRONG = re.compile(
     r"\b(?:performance improvement plan|(?:on|onto) a pip|wall of shame|named and shamed"
     r"|(?:verbal|written|formal|final) warnings?|disciplinary(?: action| hearing| process)?"
-    r"|(?:cancel(?:l?ed)?|withheld|docked|forfeited|clawed back|lost|lose|loses) (?:[\w-]+ ){0,2}"
-    r"bonus(?:es)?|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
+    rf"|(?:cancel(?:l?ed)?|withheld|docked|{alternation(_FORFEIT)}|clawed back|lost|lose|loses)"
+    r" (?:[\w'’-]+ ){0,6}?bonus(?:es)?"
+    r"|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
+    r"|dunce(?:[- ]caps?|[- ]hats?)?|(?:wall|hall|list|board) of shame|name and shame"
+    r"|(?:name|single out|call out|parade|shame) (?:[\w'’-]+ ){1,3}?(?:at|in front of|before) "
+    r"(?:the |our |a |an |[\w'’-]+['’]s )?(?:next |whole |entire |weekly |monthly )?"
+    r"(?:all-hands|all hands|town ?hall|company meeting|team meeting|everyone|company|org)"
     r"|(?:los[et]|loses|losing|stripped of|revoked?) (?:his |her |their |all |the )?(?:[\w-]+ )?"
     r"(?:rights|privileges)|as (?:a )?(?:punishment|penalty|sanction|disciplinary measure)"
     r"|(?:performance|personnel|permanent|hr) (?:file|record)s?"
@@ -36,11 +49,14 @@ _STRONG = re.compile(
 )
 # Need a person on the receiving end: "the alert fired" is not punishment.
 _PERSON_OBJECT = re.compile(
-    r"\b(?:fired|fire|sacked|sack|let go|dismissed|terminated|suspended|demoted|reprimanded"
-    r"|disciplined?|discipline|wrote (?:\w+ )?up|written up|warned|banned|removed (?:as|from)"
+    rf"\b(?:{alternation(_PENALTY_VERBS)}"
+    r"|let go|wrote (?:\w+ )?up|written up|removed (?:as|from)"
     r"|taken off|pulled from|no longer (?:permitted|allowed|welcome)|revoked"
     r"|re-?tak(?:e|es|ing)|redo(?:es)?|redid|repeat(?:s|ed|ing)?|re-?certif(?:y|ied|ication)"
-    r"|re-?train(?:s|ed|ing)?"
+    r"|re-?(?:sit|sits|sat|sitting)|re-?train(?:s|ed|ing)?"
+    r"|(?:receiv(?:e|es|ed|ing)|got|gets|given|handed|fac(?:e|es|ed|ing)|earn(?:s|ed)?|served"
+    r"|hit with) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:suspension|punishment|ban|fine|reprimand"
+    r"|sanction|demotion|penalty|pay cut)(?![\w-])"
     r"|(?:badge|access|clearance|account|credentials|permissions) (?:was|were|has been|have been"
     r"|got|is being) (?:deactivated|revoked|disabled|suspended|confiscated|pulled|cancell?ed)"
     r"|(?:lost|lose|loses|losing) (?:his |her |their |its )?(?:deploy|deployment|production|prod"
@@ -67,15 +83,22 @@ _PASSIVE = frozenset(
 _TRAINING = frozenset(
     ["training", "certification", "course", "exam", "test", "induction", "onboarding"]
 )
-_TRIGGERS = words(
-    "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
-    "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
-    "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
-    "retake re-take redo repeat recertify re-certify recertified recertification punishment "
-    "penalty sanction lost lose loses losing file files record records noted recorded logged "
-    "mentioned send replacement through explain present recount repeats repeated repeating "
-    "retakes retaking redoes redid retrain re-train retrains retrained retraining deactivated "
-    "disabled confiscated"
+_TRIGGERS = (
+    _PENALTY_VERBS
+    | _FORFEIT
+    | words(
+        "dunce dunce-cap single call parade name resit re-sit resat re-sat resits re-sits "
+        "resitting re-sitting receive receives received receiving got gets given handed face faces "
+        "faced facing earn earns earned served hit "
+        "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
+        "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
+        "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
+        "retake re-take redo repeat recertify re-certify recertified recertification punishment "
+        "penalty sanction lost lose loses losing file files record records noted recorded logged "
+        "mentioned send replacement through explain present recount repeats repeated repeating "
+        "retakes retaking redoes redid retrain re-train retrains retrained retraining deactivated "
+        "disabled confiscated"
+    )
 )
 
 
@@ -146,6 +169,27 @@ def _one_person_after(analysis: Analysis, after: int, lex: Lexicon) -> bool:
     return person is not None and not tokens[person].low.endswith("s")
 
 
+_RECEIVING = words(
+    "receive receives received receiving got gets given handed face faces faced facing earn "
+    "earns earned served hit"
+)
+# After an elliptical passive participle: "(was) barred from", "suspended pending".
+_PASSIVE_FOLLOWERS = frozenset(["from", "for", "until", "pending", "indefinitely", "without"])
+
+
+def _elliptical_passive(analysis: Analysis, index: int, after: int, lex: Lexicon) -> bool:
+    """A person right before a penalty participle that a passive phrase follows."""
+    tokens = analysis.tokens
+    return (
+        index > 0
+        and tokens[index].low.endswith("ed")
+        and not analysis.hard_before[index]
+        and not analysis.soft_before[index]
+        and classify(analysis, index - 1, lex) is Agent.PERSON
+        and (after >= len(tokens) or tokens[after].low in _PASSIVE_FOLLOWERS)
+    )
+
+
 def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex: Lexicon) -> bool:
     """A person is the object ("fired the engineer") or the passive subject ("Jo was fired")."""
     tokens = analysis.tokens
@@ -153,7 +197,9 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
         return _owned_by_person(analysis, index, lex)
     if word.startswith(("retrain", "re-train")):
         return _one_person_after(analysis, after, lex)
-    if word.startswith(("re-tak", "retak", "redo", "redid", "repeat", "re-cert", "recert")):
+    if word.startswith(
+        ("re-tak", "retak", "redo", "redid", "repeat", "re-cert", "recert", "re-s", "resi", "resa")
+    ):
         following = {t.base for t in tokens[after : after + 4]}
         if word.startswith(("re-cert", "recert")) or following & _TRAINING:
             return any_person(analysis, lex)
@@ -163,9 +209,18 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
             t.possessive and classify(analysis, j, lex) is Agent.PERSON
             for j, t in enumerate(tokens)
         )
+    if word.split()[0] in _RECEIVING:
+        subject = clause_subject(analysis, index, lex)
+        return subject is not None and subject[0] is Agent.PERSON
     if person_after(analysis, after, lex, limit=3) is not None:
         return True
+    if _elliptical_passive(analysis, index, after, lex):
+        return True  # "the firm was fined and its dispatcher barred from the control room"
     subject = clause_subject(analysis, index, lex)
+    if subject is None:
+        start = clause_start(analysis, index)
+        if start < index and lex.could_be_name(analysis, start):
+            subject = (Agent.PERSON, start)  # "Lorcan was punished": penalties land on people
     if subject is None or subject[0] is not Agent.PERSON:
         return False
     if word.startswith(("no longer", "los")) or word in {"removed as", "removed from", "taken off"}:
