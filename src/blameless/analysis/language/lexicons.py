@@ -70,7 +70,10 @@ PERSON_NOUNS = _set(
     "sres staff staffer staffers student students supervisor supervisors supplier suppliers "
     "surgeon surgeons sysadmin sysadmins team teammate teammates teams tech technician "
     "technicians tester testers them they trainee trainees us user users vendor vendors vp we "
-    "whoever worker workers you"
+    "whoever worker workers you porter porters locum locums cashier cashiers teller tellers "
+    "trader traders courier couriers rigger riggers fitter fitters signaller signallers picker "
+    "pickers packer packers receptionist receptionists accountant accountants paramedic "
+    "paramedics"
 )
 
 # What a person makes or does, as in "Sunny's migration", "Ivy's typo": a capitalised possessor

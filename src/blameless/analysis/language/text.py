@@ -46,7 +46,11 @@ class Analysis:
                 Token(match.start(), match.end(), word, low, base, possessive, word[0].isupper())
             )
         self.tokens = tokens
-        self.words = frozenset(t.low for t in tokens) | frozenset(t.base for t in tokens)
+        words = {t.low for t in tokens} | {t.base for t in tokens}
+        for token in tokens:
+            if "-" in token.low:
+                words.update(token.low.split("-"))  # "lunch-and-learn" also holds "lunch"
+        self.words = frozenset(words)
         self._starts = [t.start for t in tokens]
         self.quotes = [m.span() for m in _QUOTE.finditer(text)] if _has_quote(text) else []
         hard: list[bool] = []

@@ -94,12 +94,15 @@ class BeCareful(PersonFocusedFix):
         r"|thoughtful|mindful|attentive|diligent|alert)"
         r"|(?:more|extra|greater|closer|additional|special) "
         r"(?:care|caution|attention|vigilance|diligence)|pay (?:more |closer |extra )?attention"
-        r"|take (?:more |extra |greater )?care|think twice|stay (?:alert|vigilant|focused))\b",
+        r"|take (?:more |extra |greater )?care|think twice"
+        r"|(?:stay|remain|keep) (?:more |extra )?(?:alert|vigilant|focused|sharp|awake|careful"
+        r"|cautious|attentive)|on (?:their|your|our|his|her) toes"
+        r"|keep (?:a close |an |their |your |our )?eyes? (?:open|peeled))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "careful cautious vigilant thoughtful mindful attentive diligent alert care "
-        "caution attention vigilance diligence twice focused"
+        "caution attention vigilance diligence twice focused sharp awake toes eye eyes"
     )
     overridable = False
 
@@ -130,9 +133,13 @@ class Reminder(PersonFocusedFix):
         rf"|communicate (?:to|the)"
         rf"|send (?:a |an )?(?:note|e-?mail|message|reminder)|ask {_ROLE_PEOPLE} to"
         rf"|let (?:everyone|people|the team) know"
-        rf"|talk (?:to|with) {_ROLE_PEOPLE}|tell (?:[\w'’-]+ ){{1,4}}?to|tell (?:him|her|them)"
+        rf"|talk (?:to|with) {_ROLE_PEOPLE}|tell (?:[\w'’-]+ ){{1,6}}?to|tell (?:him|her|them)"
+        rf"|(?:pin|post|drop|send|share|put|leave|write) (?:a |an )?(?:[\w-]+ )?(?:message|note"
+        rf"|reminder|announcement|post|shout-?out) (?:in|to|on|into)"
+        rf"|broadcast (?:[\w-]+ ){{0,4}}?(?:in|to|on|across) (?:the |all |every |each )?"
+        rf"(?:[\w-]+ )?(?:channel|channels|slack|e-?mail|staff|teams?|everyone|company)"
         rf"|(?:mention|raise|bring up|discuss|repeat) (?:[\w-]+ ){{0,5}}?(?:at|in|during) "
-        rf"(?:the |our |each |every |next |a )?(?:daily |weekly )?(?:stand-?ups?|retros?"
+        rf"(?:the |our |each |every |next |a )?(?:[\w-]+ ){{0,2}}?(?:stand-?ups?|retros?"
         rf"|all-hands|meetings?|syncs?|huddles?)"
         rf"|e-?mail (?:everyone|everybody|all|the (?:whole |entire )?(?:team|org|company)))\b",
         re.IGNORECASE,
@@ -141,7 +148,7 @@ class Reminder(PersonFocusedFix):
         "remind reminder reminders reminding reminded reminds ping tell notify "
         "inform email e-mail message warn brief circulate memo announce "
         "announcement reinforce reread re-read communicate send ask let talk mention raise "
-        "bring discuss repeat"
+        "bring discuss repeat pin post drop share put leave write broadcast"
     )
 
 
@@ -260,6 +267,8 @@ class ManualCheck(PersonFocusedFix):
         r"|glance (?:over|at|through)|sanity-?check|cross-?check|by eye|visually (?:check|inspect"
         r"|confirm|verify)|asking (?:the )?(?:[\w-]+ )?(?:reviewers?|approvers?|people|engineers"
         r"|operators) to (?:verify|check|confirm|make sure|look)"
+        r"|(?:review|reviews|sign-?offs?|approvals?|checks?|confirmations?) (?:[\w-]+ ){0,5}?"
+        r"(?:over|via|on|by|through|in) (?:slack|teams|chat|e-?mail|phone|dm|whatsapp)"
         r"|(?:have|get) (?:someone|somebody|a colleague|a teammate"
         r"|a peer|another [\w-]+|a second [\w-]+) (?:to )?(?:look|check|review|verify|read"
         r"|confirm|eyeball|glance))\b",
@@ -268,7 +277,8 @@ class ManualCheck(PersonFocusedFix):
     triggers = words(
         "manual manually hand double-check doublecheck double spot-check eyeball "
         "ask look make phone call log verify try glance sanity-check sanity cross-check eye "
-        "visually checklist have get"
+        "visually checklist have get review reviews sign-off sign-offs signoff approval "
+        "approvals checks confirmation confirmations"
     )
     overrides = _AUTOMATION
 
@@ -301,6 +311,9 @@ class DocumentationOnly(PersonFocusedFix):
         r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
         r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
         r"|handbook|page)|wiki page|warning sign"
+        r"|(?:confluence|notion|sharepoint|wiki|google|intranet) (?:page|doc|space|article|entry)"
+        r"|write (?:up )?(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:page|doc|document|article|write-?up"
+        r"|explainer|how-?to|guide|faq)"
         r"|(?:add|put|post|hang|place|stick|attach|print|display|mount|tape|pin|affix) (?:up )?"
         r"(?:a |an |the )?(?:[\w-]+ )?(?:signs?|stickers?|posters?|placards?|banners?|notices?"
         r"|laminated card)"
@@ -312,7 +325,7 @@ class DocumentationOnly(PersonFocusedFix):
         "document documented documenting readme wiki runbook docs documentation "
         "playbook faq guide handbook line note section paragraph comment warning "
         "sign notice caveat tape pin affix signs sticker stickers poster posters placard banner "
-        "card comments notices"
+        "card comments notices confluence notion sharepoint intranet write page"
     )
 
 
@@ -343,12 +356,21 @@ class Awareness(PersonFocusedFix):
         r"|risks?|consequences)|speak up|lunch[- ]and[- ]learn|brown[- ]bag|hold (?:a |an )?"
         r"(?:[\w-]+ )?(?:session|meeting|workshop|talk)|run (?:a |an )?(?:[\w-]+ ){0,2}"
         r"(?:training|session|sessions|workshop)"
-        r"|(?:training|sessions?|workshop) (?:on|about|for))\b",
+        r"|(?:training|sessions?|workshop) (?:on|about|for)|e-?learning|webinars?"
+        r"|(?:host|organi[sz]e|schedule|arrange|give) (?:a |an )?(?:[\w-]+ )?(?:session|talk"
+        r"|workshop|lunch-and-learn|brown-bag|presentation|webinar)"
+        r"|so (?:that )?(?:[\w-]+ ){1,3}?(?:appreciates?|realis(?:es?)|realiz(?:es?)"
+        r"|understands? (?:how|why|what))"
+        r"|(?:share|circulate|send|forward) (?:this|the|our) (?:[\w-]+ )?(?:postmortem"
+        r"|post-mortem|write-?up|incident report|report|retro|review)"
+        r"(?: widely| with (?:everyone|all|the))?)\b",
         re.IGNORECASE,
     )
     triggers = words(
         "aware awareness encourage educate education understand understands speak "
-        "lunch brown-bag hold run training session sessions workshop"
+        "lunch brown-bag hold run training session sessions workshop e-learning elearning "
+        "webinar webinars host organise organize schedule arrange give appreciate appreciates "
+        "realise realises realize realizes share circulate forward"
     )
 
 

@@ -11,6 +11,7 @@ from blameless.analysis.language import (
     Agent,
     Analysis,
     Lexicon,
+    analyze,
     classify,
     clause_subject,
     lexicon_for,
@@ -20,12 +21,13 @@ from blameless.analysis.language.lexicons import AGENT_SKIP, PERSON_ARTIFACTS
 from blameless.analysis.language.suggest import action_question
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
-from blameless.analysis.units import Unit
+from blameless.analysis.units import Document, Unit, UnitKind
 
 _CAUSAL = re.compile(
     r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of"
     r"|trac(?:es|ed|e) back to|traced to|(?:comes|came|boils|boiled) down to"
     r"|(?:cause|trigger|culprit|source|origin)s? (?:was|is|were)"
+    r"|(?:root[- ])?(?:cause|trigger)s?:|(?:reason|cause)(?: [\w-]+){0,5}? (?:is|was) that"
     r"|courtesy of|thanks to)\s",
     re.IGNORECASE,
 )
@@ -39,21 +41,22 @@ _DAMAGE = words(
 _CONSEQUENCE = re.compile(
     r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b"
     r"|(?:and |which )(?:that |this )?(?:is what )?(?:caused|led to|triggered|resulted in)\b"
-    r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b|(?:is|was) (?:exactly |precisely )?what \w+)",
+    r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b|(?:is|was) (?:exactly |precisely )?what \w+"
+    r"|(?:is|was) (?:exactly |precisely |the reason )?why)",
     re.IGNORECASE,
 )
 # Damage verbs: the subject of one is framed as the cause ("Dawn's hotfix took down ...").
 _DESTRUCTIVE = re.compile(
     r"\b(?:(?:broke|breaks)(?! (?:over|out|through|even|free|ground|the news))|crashed|caused"
-    r"|took (?:[\w-]+ ){0,3}down|brought (?:[\w-]+ ){0,3}down"
+    r"|took (?:[\w'’-]+ ){0,4}down|brought (?:[\w'’-]+ ){0,4}down"
     r"|knocked (?:[\w-]+ ){0,3}(?:out|over|offline)|took out|wiped(?: out)?|nuked|trashed|hosed"
-    r"|bricked|blew up|corrupted|cut off|took (?:[\w-]+ ){0,3}offline)\b",
+    r"|bricked|blew up|corrupted|cut off|took (?:[\w'’-]+ ){0,4}offline)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
     "what because caused due triggered attributed result which that this reason cause broke "
     "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
-    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut"
+    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut why"
 )
 # "... the disruption this caused": the thing named just before the verb is its subject.
 _THING_SUBJECTS = words("this it that which what these those")
@@ -64,6 +67,8 @@ _STATIVE = words(
 )
 # "Because we ..." / "because everyone assumes ...": the organisation or people in general.
 _COLLECTIVE = words("we us everyone everybody anyone anybody people users customers")
+_WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
+_ANSWER = re.compile(r"^\W*((?:[\w@'’-]+ ){1,4}?)(?:did|was|had)\b", re.IGNORECASE)
 _QUESTION = (
     "Describe the action and the conditions around it instead of the person: what made this "
     "action possible, and why did it look reasonable at the time?"
@@ -129,6 +134,13 @@ class BlameAttribution(Rule):
             )
         for pattern in (_CONSEQUENCE, _DESTRUCTIVE):
             for m in scan(unit.text, _TRIGGERS, pattern):
+                said = m.match.group().lower()
+                if (
+                    said.startswith(("is", "was"))
+                    and said.endswith("why")
+                    and not m.analysis.has_any(_DAMAGE)
+                ):
+                    continue  # "Ana's rollback is why the impact was small" is praise
                 subject = _agent(m.analysis, m.index, lex, pattern is _DESTRUCTIVE)
                 if subject is None or subject[0] is not Agent.PERSON or subject[1] in seen:
                     continue
@@ -138,6 +150,31 @@ class BlameAttribution(Rule):
                 if not end:
                     end = m.analysis.tokens[min(subject[1] + 1, len(m.analysis.tokens) - 1)].end
                 yield Hit(start, end, suggestion=_question(m.analysis, subject[1]))
+
+    def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
+        """ "Who took down checkout? Amber did.": the answer to a question about damage names
+        the cause."""
+        lex = lexicon_for(ctx)
+        for question, answer in zip(doc.units, doc.units[1:], strict=False):
+            text = question.text
+            if (
+                question.kind is not UnitKind.SENTENCE
+                or not _WHO.match(text)
+                or not text.rstrip().endswith("?")
+                or doc.text[question.end : answer.start].strip()
+                or (not _DESTRUCTIVE.search(text) and not analyze(text).has_any(_DAMAGE))
+            ):
+                continue
+            found = _ANSWER.match(answer.text)
+            if found is None:
+                continue
+            reply = analyze(answer.text)
+            subject = range(reply.index_at(found.end(1)))
+            if any(
+                classify(reply, j, lex) is Agent.PERSON or lex.could_be_name(reply, j)
+                for j in subject
+            ):
+                yield Hit(answer.start + found.start(1), answer.start + found.end())
 
 
 def _question(analysis: Analysis, person: int) -> str:

@@ -69,6 +69,11 @@ _FAULT_COMPOUNDS = words(
     "path paths model recovery state counter counters log logs report reports signal bit mode "
     "modes tree trees analysis"
 )
+_CONTRAST = words("but however yet though although")
+_REJECTIONS = words(
+    "unfounded wrong mistaken incorrect false unfair baseless untrue disproved contradicts "
+    "contradicted"
+)
 _PASSIVE = words("was were been be being got gets get is are")
 
 
@@ -138,7 +143,9 @@ class BlameWords(Rule):
             if m.index == 0 or _technical_fault(m.analysis, m.index, lex):
                 continue
             owner = m.analysis.tokens[m.index - 1]
-            if owner.low in _FAULT_OWNERS or owner.possessive:
+            if _fault_of_person(m.analysis, m.index, lex):
+                yield Hit(m.match.start(), m.analysis.tokens[m.index + 2].end)
+            elif owner.low in _FAULT_OWNERS or owner.possessive:
                 start = (
                     _determiner_start(m.analysis, m.index - 1) if owner.possessive else owner.start
                 )
@@ -182,11 +189,52 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
         and any(t.low in _REMARK_VERBS for t in tokens[after : after + 3])
     ):
         return True  # "Blame would have been easy", "Blaming individuals would not have ..."
+    if tokens[index].low == "to" and agent_before(analysis, index, lex) is Agent.SYSTEM:
+        return True  # "Flux is to blame for the revert"
     if tokens[index].low.startswith("blam"):
-        if agent_before(analysis, index, lex) is Agent.SYSTEM:
+        if agent_before(analysis, index, lex) is Agent.SYSTEM or _aimed_at_system(
+            analysis, after, lex
+        ):
+            return True
+        if _rejected_later(analysis, after):
             return True
         if after < len(tokens) and analysis.quoted(tokens[after].start + 1):
             return any(negated(analysis, j) for j in range(after + 1, len(tokens)))
+    return False
+
+
+def _fault_of_person(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """ "the fault of Rohan on the trading desk": a person owns the fault through "of"."""
+    tokens = analysis.tokens
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].low == "of"
+        and person_after(analysis, index + 2, lex, limit=3) == index + 2
+    )
+
+
+def _aimed_at_system(analysis: Analysis, after: int, lex: Lexicon) -> bool:
+    """ "Blame the cache": the blamed party (the verb's object) is a system."""
+    tokens = analysis.tokens
+    for j in range(after, min(after + 4, len(tokens))):
+        if j > after and (analysis.hard_before[j] or analysis.soft_before[j]):
+            return False
+        kind = classify(analysis, j, lex)
+        if kind is not None:
+            return kind is Agent.SYSTEM and person_after(analysis, j, lex) is None
+    return False
+
+
+def _rejected_later(analysis: Analysis, after: int) -> bool:
+    """ "People blamed the engineer, but the evidence does not support that": reported blame that
+    a contrasting clause of the same sentence rejects."""
+    tokens = analysis.tokens
+    for j in range(after, len(tokens)):
+        if tokens[j].low in _CONTRAST and (analysis.soft_before[j] or analysis.hard_before[j]):
+            return any(
+                negated(analysis, k, window=8) or tokens[k].low in _REJECTIONS
+                for k in range(j + 1, len(tokens))
+            )
     return False
 
 

@@ -21,7 +21,8 @@ from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, w
 from blameless.analysis.units import Unit
 
 _HEDGE = (
-    r"(?: (?:still|really|just|easily|at least|probably|definitely|also|simply|surely|certainly))?"
+    r"(?: (?:still|really|just|easily|at least|probably|definitely|also|simply|surely|certainly"
+    r"|never))?"
 )
 _TRIGGER = re.compile(
     rf"\b(?:should(?:n't| not)?{_HEDGE} have|should've|could{_HEDGE} have|could've"
@@ -29,8 +30,14 @@ _TRIGGER = re.compile(
     r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)(?: to)?|neglect(?:ed|s|ing)?(?: to)?"
     r"|ignor(?:ed|es|ing)"
     r"|disregard(?:ed|s|ing)?|overlooked|didn't bother|never bothered|did not bother"
-    r"|(?:just|only|simply) had to|all (?:he|she|they|you|i|we|[A-Z][a-z]+) had to do"
+    r"|(?:just|only|simply) had to"
+    r"|all (?:he|she|they|you|i|we|[A-Z][a-z]+|the [\w-]+) (?:had|needed|has|needs) to do"
     r"|(?:didn't|did not|never) (?:check|notice|verify|test|read|follow|look|ask|wait|think)"
+    r"|never (?:ran|tested|tried|checked|noticed|verified|read|followed|looked|asked|waited"
+    r"|reviewed|validated|opened|bothered|updated|escalated|confirmed)"
+    r"|(?:was|were|is|are) supposed to"
+    r"|would(?:n't)? have (?:\w+ly )?(?:caught|prevented|stopped|avoided|spotted|noticed"
+    r"|flagged|averted|saved)"
     r"|skipped|went unnoticed by|unnoticed by|missed by|missed"
     r"|(?:shipped|deployed|pushed|merged|released|rolled out|went ahead|approved|ran)"
     r"(?: [\w-]+){0,5}? without (?:any |a )?(?:testing|tests?|checking|reading|verifying"
@@ -47,7 +54,7 @@ _TRIGGERS = words(
     "should should've could could've ought would fail failed fails failing forgot forgotten "
     "forget forgets forgetting neglect neglected neglects neglecting ignored ignores ignoring "
     "disregard disregarded disregards disregarding overlooked bother bothered had didn't did "
-    "never skipped unnoticed missed if without why how shouldn't couldn't"
+    "never skipped unnoticed missed if without why how shouldn't couldn't supposed all"
 )
 _ANYONE = frozenset({"anyone", "any", "everyone", "anybody"})
 _PASSIVE_BY = ("unnoticed by", "missed by")
@@ -91,9 +98,19 @@ class Counterfactual(Rule):
             if phrase.endswith(_PASSIVE_BY):
                 agent = Agent.PERSON if person_after(analysis, m.end_index, lex) else None
             elif phrase.startswith("all "):
-                # "All Yusuf had to do was ...": the person comes right after "all"
-                found = person_after(analysis, m.index + 1, lex, limit=1)
-                agent = Agent.PERSON if found is not None else None
+                # "All Yusuf had to do was ...": the slot after "all" only holds an agent
+                found = person_after(analysis, m.index + 1, lex, limit=2)
+                named = lex.could_be_name(analysis, m.index + 1)
+                agent = Agent.PERSON if found is not None or named else None
+            elif phrase.endswith("supposed to"):
+                # "was supposed to verify ... and didn't": an expected step, then its absence
+                agent = agent_before(analysis, m.index, lex)
+                if not _not_done_later(analysis, m.end_index):
+                    continue
+            elif phrase.startswith("never ") and _passive(analysis, m.index):
+                continue  # "the motor operator was never tested": its subject is the patient
+            elif phrase.startswith("would"):
+                agent = _hindsight_agent(analysis, m.index, lex)
             elif " without " in phrase:
                 subject = clause_subject(analysis, m.index, lex)
                 agent = subject[0] if subject else None
@@ -142,6 +159,40 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
         if tokens[j].low == "had":
             return Hit(tokens[index].start, tokens[j].end)
     return None
+
+
+def _passive(analysis: Analysis, index: int) -> bool:
+    return index > 0 and analysis.tokens[index - 1].low in _BE
+
+
+_BE = frozenset({"was", "were", "is", "are", "be", "been", "being", "got"})
+
+
+def _not_done_later(analysis: Analysis, index: int) -> bool:
+    """ "..., and didn't" / "but never did": the expected step did not happen."""
+    return any(
+        t.low in {"didn't", "never", "wasn't", "weren't", "forgot", "not"}
+        for t in analysis.tokens[index:]
+    )
+
+
+# "a second reviewer would have caught it" proposes a process; "Jade would have" judges Jade.
+_INDEFINITE = frozenset({"a", "an", "another", "any", "second", "extra", "additional", "one"})
+
+
+def _hindsight_agent(analysis: Analysis, index: int, lex: Lexicon) -> Agent | None:
+    """Who "would have caught" it: a definite person as subject, or "by <person>" before."""
+    tokens = analysis.tokens
+    for j in range(index - 1, 0, -1):
+        if analysis.hard_before[j + 1] or tokens[j].low in {"if", "when", "because"}:
+            break
+        if tokens[j - 1].low == "by" and classify(analysis, j, lex) is Agent.PERSON:
+            return Agent.PERSON
+    subject = clause_subject(analysis, index, lex)
+    if subject is None or subject[0] is not Agent.PERSON:
+        return None
+    before = {t.low for t in tokens[max(0, subject[1] - 2) : subject[1]]}
+    return None if before & _INDEFINITE else Agent.PERSON
 
 
 def _by_anyone(analysis: Analysis, index: int) -> bool:

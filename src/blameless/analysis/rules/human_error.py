@@ -11,14 +11,20 @@ from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
 
+# "the human", "the person", "the operator": a weak link that is a person.
+_HUMAN = r"(?:[\w-]+ )?(?:human|humans|person|people|operator|user|users|engineer|staff|operators)"
 _LABEL = re.compile(
     r"\b(?:(?:human|operator|operators'|developer|engineer|engineering|user|pilot|staff|personnel"
     r"|people|manual|individual|technician|contractor|admin|administrator|dba|employee|staffer"
     r"|dispatcher|pharmacist|nurse|clinician|analyst|reviewer|intern|vendor|supplier|worker"
     r"|crew|driver|programmer|coder|tester|sysadmin|responder|on-call|oncall|clerk|officer)"
     r" (?:errors?|mistakes?|failures?|slips?|faults?|lapses?)"
-    r"|human factors?|pebkac|pebcak|pebmac|id10t|layer ?8 (?:issue|problem|error)"
-    r"|finger trouble|fat[- ]finger(?:ed|ing|s)?)\b",
+    r"|human factors?|pebkac|pebcak|pebmac|id-?10-?t"
+    r"|layer[- ]?(?:8|eight) (?:issue|problem|error)s?"
+    r"|finger trouble|fat[- ]finger(?:ed|ing|s)?|wetware"
+    r"|between (?:the )?(?:chair|seat|desk) and (?:the )?(?:keyboard|screen|console)"
+    rf"|weak(?:est)? links?(?: in the chain)? (?:was|is|were|are) (?:the |our |a )?{_HUMAN}"
+    rf"|{_HUMAN} (?:was|is|were|are) the weak(?:est)? link)\b",
     re.IGNORECASE,
 )
 _MISTAKE_BY = re.compile(
@@ -38,7 +44,8 @@ _TRIGGERS = words(
     "manual individual technician contractor admin administrator dba employee staffer dispatcher "
     "pharmacist nurse clinician analyst reviewer intern vendor supplier worker crew driver "
     "programmer coder tester sysadmin responder on-call oncall clerk officer factor factors "
-    "pebkac pebcak pebmac id10t layer finger fat fat-finger "
+    "pebkac pebcak pebmac id10t id-10-t layer layer-8 finger fat fat-finger wetware chair "
+    "seat desk weak weakest "
     "fat-fingered mistake mistakes error errors slip slips blunder blunders"
 )
 _SUGGESTION = (
