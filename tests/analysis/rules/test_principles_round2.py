@@ -43,6 +43,7 @@ BLAMEFUL = {
         "Root cause: @okafor dropped the orders index during peak.",
         "The stock mismatch was the fault of Benedikt in receiving.",
         "Gwendolyn's purge is why the archive lost three days of scans.",
+        "The billing drift is all down to Priyanka, who edited the rates table by hand.",
     ],
     "human error in other words": [
         "The weakest link was the human sitting at the console.",
@@ -71,6 +72,7 @@ CLEAN = {
     ],
     "blame reported and rejected": [
         "Commentators blamed the release manager, but the timeline shows no such change.",
+        "Some forum posts blamed the DBA, which the logs do not support.",
         "Claiming the operator 'should have noticed' overlooks that the alarm was muted.",
     ],
     "frames whose agent is a system or an act of help": [

@@ -26,6 +26,7 @@ from blameless.analysis.units import Document, Unit, UnitKind
 _CAUSAL = re.compile(
     r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of"
     r"|trac(?:es|ed|e) back to|traced to|(?:comes|came|boils|boiled) down to"
+    r"|(?:is|was|are|were)(?: all| entirely| largely)? down to"
     r"|(?:cause|trigger|culprit|source|origin)s? (?:was|is|were)"
     r"|(?:root[- ])?(?:cause|trigger)s?:|(?:reason|cause)(?: [\w-]+){0,5}? (?:is|was) that"
     r"|courtesy of|thanks to)\s",
@@ -56,7 +57,8 @@ _DESTRUCTIVE = re.compile(
 _TRIGGERS = words(
     "what because caused due triggered attributed result which that this reason cause broke "
     "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
-    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut why"
+    "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut why "
+    "down"
 )
 # "... the disruption this caused": the thing named just before the verb is its subject.
 _THING_SUBJECTS = words("this it that which what these those")

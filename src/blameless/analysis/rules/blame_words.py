@@ -69,7 +69,7 @@ _FAULT_COMPOUNDS = words(
     "path paths model recovery state counter counters log logs report reports signal bit mode "
     "modes tree trees analysis"
 )
-_CONTRAST = words("but however yet though although")
+_CONTRAST = words("but however yet though although which")
 _REJECTIONS = words(
     "unfounded wrong mistaken incorrect false unfair baseless untrue disproved contradicts "
     "contradicted"
