@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, inspect
 
 from blameless.errors import StorageError
-from blameless.store import migrate
+from blameless.model import TimelineEvent
+from blameless.store import migrate, repositories
 from blameless.store.engine import create_database_engine, session_factory
-from blameless.store.tables import Base
+from blameless.store.tables import Base, source_key
 
 
 def test_upgrade_creates_every_table_and_is_idempotent(empty_db_url: str) -> None:
@@ -48,3 +52,43 @@ def test_an_unknown_newer_revision_asks_to_upgrade_blameless(engine: Engine) -> 
         pytest.raises(StorageError, match="upgrade blameless"),
     ):
         migrate.ensure_migrated(session)
+
+
+def test_upgrade_from_0001_keys_stored_events_and_keeps_deduplicating(empty_db_url: str) -> None:
+    engine = create_database_engine(empty_db_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(migrate.alembic_config(connection), "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO incidents (public_id, title, status, services) "
+                "VALUES ('INC-1', 't', 'open', '[]')"
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO timeline_events (incident_pk, position, timestamp, text, source, "
+                "source_id) VALUES (1, 0, '2026-03-04 12:00:00', 'a', 'slack', '1'), "
+                "(1, 1, '2026-03-04 12:01:00', 'b', 'notes', NULL)"
+            )
+        migrate.upgrade(engine)
+        with engine.connect() as connection:
+            keys = connection.exec_driver_sql(
+                "SELECT source_key FROM timeline_events ORDER BY position"
+            ).all()
+        assert [key for (key,) in keys] == [source_key("slack", "1"), None]
+        with session_factory(engine)() as session:
+            again = TimelineEvent(
+                datetime(2026, 3, 4, tzinfo=UTC), "a", source="slack", source_id="1"
+            )
+            assert repositories.add_timeline_events(session, 1, [again]) == 0
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_to_0001_restores_the_text_key(engine: Engine) -> None:
+    with engine.begin() as connection:
+        command.downgrade(migrate.alembic_config(connection), "0001")
+    with engine.connect() as connection:
+        assert "source_key" not in {
+            c["name"] for c in inspect(connection).get_columns("timeline_events")
+        }
+        uniques = inspect(connection).get_unique_constraints("timeline_events")
+        assert [u["column_names"] for u in uniques] == [["incident_pk", "source", "source_id"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -92,3 +93,56 @@ def test_bulk_timeline_insert_appends_and_skips_duplicates(
     timeline = repositories.load_postmortem(session, *found).timeline
     assert timeline[:2] == sample_postmortem.timeline
     assert timeline[2].text == "m0" and timeline[-1].text == "new"
+
+
+def test_events_without_a_source_id_are_never_duplicates(
+    session: Session, sample_postmortem: Postmortem
+) -> None:
+    incident, _ = repositories.insert_postmortem(session, sample_postmortem)
+    t0 = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+    events = [
+        TimelineEvent(t0, "noted by hand", source="notes"),
+        TimelineEvent(t0, "no source", source_id="1"),
+    ]
+    assert repositories.add_timeline_events(session, incident.pk, events) == 2
+    assert repositories.add_timeline_events(session, incident.pk, events) == 2
+
+
+def test_duplicates_within_one_import_are_stored_once(
+    session: Session, sample_postmortem: Postmortem
+) -> None:
+    incident, _ = repositories.insert_postmortem(session, sample_postmortem)
+    t0 = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+    event = TimelineEvent(t0, "patch deployments", source="k8s-audit", source_id="a1")
+    assert repositories.add_timeline_events(session, incident.pk, [event, event], batch_size=1) == 1
+    # The same id from another source is another event.
+    other = replace(event, source="git")
+    assert repositories.add_timeline_events(session, incident.pk, [other]) == 1
+
+
+def test_a_saved_postmortem_and_an_import_share_the_dedup_key(
+    session: Session, sample_postmortem: Postmortem
+) -> None:
+    t0 = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+    written = TimelineEvent(t0, "deploy", source="git", source_id="abc123")
+    _store(session, replace(sample_postmortem, timeline=[written]))
+    found = repositories.find_postmortem(session, "INC-2026-001")
+    assert found is not None
+    assert repositories.add_timeline_events(session, found[0].pk, [written]) == 0
+
+
+def test_the_import_page_cache_is_restored_on_sqlite(
+    session: Session, sample_postmortem: Postmortem
+) -> None:
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        pytest.skip("a SQLite pragma")
+    incident, _ = repositories.insert_postmortem(session, sample_postmortem)
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    events = [TimelineEvent(datetime(2026, 3, 4, tzinfo=UTC), "e", source="s", source_id="1")]
+    repositories.add_timeline_events(session, incident.pk, events)
+    assert (
+        connection.exec_driver_sql("PRAGMA cache_size").scalar()
+        == before
+        != (-repositories.IMPORT_CACHE_KIB)
+    )

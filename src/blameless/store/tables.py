@@ -8,10 +8,12 @@ Enum values are stored as their plain strings so that the schema does not change
 from __future__ import annotations
 
 from datetime import date, datetime
+from hashlib import blake2b
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     ForeignKey,
     Index,
@@ -125,17 +127,31 @@ class SectionRow(Base):
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy declarative API)
 
 
+def source_key(source: str | None, source_id: str | None) -> int | None:
+    """The de-duplication key of an event: a signed 64-bit BLAKE2b hash of its source and id.
+
+    None when either is missing, so that such events never collide. Keys are stored: this
+    function must never change.
+    """
+    if source is None or source_id is None:
+        return None
+    # The length prefix keeps ("ab", "c") and ("a", "bc") apart.
+    text = f"{len(source)}:{source}{source_id}".encode("utf-8", "surrogatepass")
+    return int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True)
+
+
 class TimelineEventRow(Base):
     """Events belong to the incident, so that imported sources can add them in bulk.
 
-    `(incident_pk, source, source_id)` is unique for de-duplication; rows without a source id
-    (NULL) never collide.
+    `(incident_pk, source_key)` is unique for de-duplication (see `source_key`); rows without a
+    source id (NULL key) never collide. An 8-byte key keeps the unique index about three times
+    denser than `(source, source_id)` text, which is what bounds the speed of large imports:
+    their ids (audit ids, UUIDs) land at random places in the index.
     """
 
     __tablename__ = "timeline_events"
     __table_args__ = (
-        UniqueConstraint("incident_pk", "source", "source_id"),
-        Index(None, "incident_pk", "timestamp"),
+        UniqueConstraint("incident_pk", "source_key"),
         Index(None, "incident_pk", "position"),
     )
 
@@ -147,6 +163,7 @@ class TimelineEventRow(Base):
     actor: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(String(200))
     source_id: Mapped[str | None] = mapped_column(String(200))
+    source_key: Mapped[int | None] = mapped_column(BigInteger)
     kind: Mapped[str | None] = mapped_column(String(100))
     link: Mapped[str | None] = mapped_column(Text)
     milestone: Mapped[str | None] = mapped_column(String(32))
