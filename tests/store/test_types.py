@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.exc import StatementError
 from sqlalchemy.orm import Session
 
 from blameless.store.tables import IncidentRow
-from blameless.store.types import decode_json, encode_json
+from blameless.store.types import UTCDateTime, decode_json, encode_json
 
 
 def test_timestamps_come_back_timezone_aware_in_utc(session: Session) -> None:
@@ -51,3 +52,22 @@ def test_front_matter_dates_survive_json() -> None:
     encoded = encode_json(value)
     assert "2026-03-09" in str(encoded)
     assert decode_json(encoded) == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 3, 4, 15, 58, 30, tzinfo=timezone(timedelta(hours=2))),
+        datetime(2026, 3, 4, 13, 58, 30, 123456, tzinfo=UTC),
+        datetime(999, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
+    ],
+)
+def test_sqlite_timestamps_are_written_in_sqlalchemys_own_format(value: datetime) -> None:
+    dialect = sqlite.dialect()
+    ours = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
+    reference = sqlite.DATETIME().bind_processor(dialect)
+    assert ours is not None and reference is not None
+    assert ours(value) == reference(value.astimezone(UTC).replace(tzinfo=None))
+    assert ours(None) is None
+    with pytest.raises(ValueError, match="without a time zone"):
+        ours(value.replace(tzinfo=None))
