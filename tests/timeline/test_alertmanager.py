@@ -17,20 +17,25 @@ Reader = Callable[..., list[TimelineEvent]]
 
 def test_firing_and_resolved_once_each(read: Reader, fixtures: Path) -> None:
     events = read("alertmanager", fixtures / "alertmanager.jsonl")
+    # Four payloads: the error-rate alert is repeated in each until it resolves.
     assert [(e.kind, e.timestamp.strftime("%H:%M:%S")) for e in events] == [
         ("alert-firing", "14:01:00"),
         ("alert-firing", "14:02:30"),
-        ("alert-resolved", "14:38:00"),
-        ("alert-resolved", "14:36:30"),
+        ("alert-resolved", "14:34:30"),
+        ("alert-resolved", "14:40:12"),
     ]
     first = events[0]
-    assert first.timestamp == datetime(2026, 3, 4, 14, 1, 0, 123000, tzinfo=UTC)
+    assert first.timestamp == datetime(2026, 3, 4, 14, 1, 0, 412000, tzinfo=UTC)
     assert first.text == (
-        "Alert firing: HighErrorRate (service=checkout, namespace=checkout-prod, "
-        "severity=page): 5xx ratio above 20% for 1m"
+        "Alert firing: BillingWebHighErrorRate (service=billing-web, namespace=web, "
+        "severity=page): 5xx ratio 0.97 on billing-web (threshold 0.05 for 1m)"
     )
-    assert first.link and first.link.startswith("http://prometheus.acme.example/graph")
-    assert first.source_id == "c2a1b0f9e8d7c6b5@2026-03-04T14:01:00.123000+00:00/firing"
+    assert first.link and first.link.startswith("https://prometheus.prod-eu-1.acme.example/graph")
+    assert first.source_id == "8e3f1c0a5b7d2e94@2026-03-04T14:01:00.412000+00:00/firing"
+    assert events[2].text == (
+        "Alert resolved: InvoiceApiDown (job=invoice-api, namespace=billing, severity=warning): "
+        "No invoice-api target is up"
+    )
 
 
 def test_top_level_array(read: Reader, fixtures: Path, tmp_path: Path) -> None:

@@ -19,19 +19,26 @@ Reader = Callable[..., list[TimelineEvent]]
 def test_default_format_dump(read: Reader, fixtures: Path) -> None:
     events = read("git", fixtures / "git-log.txt")
     assert [(e.kind, e.source_id) for e in events] == [
-        ("merge", "9f3c2a1b7e6d5c4b3a2918f7e6d5c4b3a2918f7e"),
-        ("tag", "tag:v2.14.1"),
-        ("commit", "5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e"),
-        ("commit", "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d"),
+        ("merge", "4e1d8a7c2b9f03d6e5a8c1b7f2d9e4a6c3b8f015"),
+        ("tag", "tag:v1.8.0"),
+        ("commit", "c7f3a90d5e2b8146a9c0f3d7e1b5a2c8d4f6e9b3"),
+        ("commit", "2d8b5f1e6a3c9074b2e8d1f5a7c3e9b0d6a4f218"),
+        ("commit", "9b2c4e1f7a0d3b6c8e5f2a9d1c4b7e0f3a6d9c2b"),
     ]
-    assert events[0].timestamp == datetime(2026, 3, 4, 14, 45, 12, tzinfo=UTC)  # +0100
-    assert events[0].actor == "Sam Okafor"
-    assert events[2].text == "Committed 5d6e7f8a9b: cleanup: require the env=staging label"
+    assert events[0].timestamp == datetime(2026, 3, 4, 16, 5, 44, tzinfo=UTC)  # +0100
+    assert (events[0].actor, events[1].text) == ("Alex Kim", "Tagged v1.8.0 at 4e1d8a7c2b")
+    assert events[0].text == (
+        "Merged 4e1d8a7c2b: Merge pull request #214 from acme/cleanup-require-staging-label"
+    )
+    assert events[3].text == (
+        "Committed 2d8b5f1e6a: cleanup-stale-namespaces: refuse namespaces without env=staging"
+    )
+    assert events[4].timestamp == datetime(2023, 6, 12, 8, 14, 33, tzinfo=UTC)  # +0200
 
 
 def test_window_filter(read: Reader, fixtures: Path) -> None:
     since = datetime(2026, 3, 4, tzinfo=UTC)
-    assert len(read("git", fixtures / "git-log.txt", since=since)) == 3
+    assert len(read("git", fixtures / "git-log.txt", since=since)) == 4
 
 
 def test_dump_without_commit_line(read: Reader, tmp_path: Path) -> None:

@@ -21,10 +21,22 @@ def test_log_entries_page(read: Reader, fixtures: Path) -> None:
     ack = events[2]
     assert ack.actor == "Priya Natarajan"
     assert ack.timestamp == datetime(2026, 3, 4, 14, 3, tzinfo=UTC)
-    assert ack.source_id == "R4ACK00000000000000000000A3"
-    assert ack.link and ack.link.startswith("https://acme.pagerduty.com/incidents/Q1WXYZ/")
-    assert events[3].text == "Note added: Restoring checkout-prod from the 13:00 Velero backup."
-    assert events[0].actor == "checkout (Prometheus)"
+    assert ack.source_id == "R3ACK8Q2EU5127BLNG0000000C"
+    assert ack.link and ack.link.startswith("https://acme.pagerduty.com/incidents/Q2EU8BLNG5127X/")
+    assert events[3].text == (
+        "Note added: billing namespace in prod-eu-1 deleted at 13:58 by the staging cleanup "
+        "script. Restoring from Git with Argo CD, blocked on ExternalSecrets auth. IC: Lucía "
+        "Fernández, Slack #inc-billing-eu."
+    )
+    assert (events[0].actor, events[0].timestamp.strftime("%H:%M:%S")) == (
+        "Alertmanager (prod-eu-1)",
+        "14:01:05",
+    )
+    assert events[1].text == "Notified Priya Natarajan by push notification."
+    assert (events[4].actor, events[4].timestamp) == (
+        "Lucía Fernández",
+        datetime(2026, 3, 4, 15, 10, tzinfo=UTC),
+    )
 
 
 def test_array_and_json_lines_give_the_same_events(

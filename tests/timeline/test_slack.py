@@ -18,53 +18,90 @@ Reader = Callable[..., list[TimelineEvent]]
 
 
 def test_messages_resolve_users_and_mentions(read: Reader, fixtures: Path) -> None:
-    events = read("slack", fixtures / "slack", channels=frozenset({"incident-checkout"}))
+    events = read("slack", fixtures / "slack", channels=frozenset({"inc-billing-eu"}))
+    assert len(events) == 19
+    assert {e.actor for e in events} == {
+        "Priya Natarajan",
+        "Ramesh Iyer",  # an empty display name falls back to the real name
+        "Lucía Fernández",
+        "Alex Kim",
+        "Kenji Watanabe",
+        "Argo CD",
+    }
     by_id = {e.source_id: e for e in events}
-    ic = by_id["C06INC0001/1772633100.000400"]
-    assert ic.actor == "Sam Okafor"  # empty display name falls back to the real name
-    assert ic.text == (
-        "#incident-checkout: @Priya Natarajan I'm IC. @here the namespace checkout-prod "
-        "does not exist any more"
+    command = by_id["C07BLNG3U1/1772633361.660102"]
+    assert command.actor == "Lucía Fernández"
+    assert command.text == (
+        "#inc-billing-eu: I'm taking incident command. @Priya Natarajan leads recovery, "
+        "@Ramesh Iyer please stay with us for context. Deploys are frozen on all clusters and "
+        "I've paused the cleanup cron in staging."
     )
-    assert ic.timestamp == datetime(2026, 3, 4, 14, 5, 0, 400, tzinfo=UTC)
-    assert ic.source == "slack"
+    assert command.timestamp == datetime(2026, 3, 4, 14, 9, 21, 660102, tzinfo=UTC)
+    assert command.source == "slack"
+    declared = by_id["C07BLNG3U1/1772633165.402211"]
+    assert declared.text.endswith("Declaring SEV2. @here")
+    shell_output = by_id["C07BLNG3U1/1772633234.550314"]
+    assert shell_output.actor == "Ramesh Iyer"
+    assert shell_output.text.endswith(  # a message of several lines, on one line
+        "not staging: ```$ ./scripts/cleanup-stale-namespaces.sh --older-than 30d "
+        'namespace "billing" deleted ^C``` I stopped it with Ctrl-C before the next namespace.'
+    )
 
 
 def test_thread_reply_points_to_parent(read: Reader, fixtures: Path) -> None:
     events = read("slack", fixtures / "slack", link_base="https://acme.slack.com/")
-    reply = next(e for e in events if e.kind == "reply")
-    assert reply.actor == "Priya Natarajan"
+    (reply,) = [e for e in events if e.kind == "reply"]
+    assert reply.actor == "Alex Kim"
     assert reply.link == (
-        "https://acme.slack.com/archives/C06INC0001/p1772633172000500"
-        "?thread_ts=1772633100.000400&cid=C06INC0001"
+        "https://acme.slack.com/archives/C07BLNG3U1/p1772633497771845"
+        "?thread_ts=1772633361.660102&cid=C07BLNG3U1"
     )
 
 
 def test_bot_messages_are_marked_and_links_unwrapped(read: Reader, fixtures: Path) -> None:
-    bot = next(e for e in read("slack", fixtures / "slack") if e.kind == "bot")
-    assert bot.actor == "PagerDuty"
-    assert bot.text.endswith("Triggered: HighErrorRate checkout (5xx > 20%) #4242")
+    failed, synced = [e for e in read("slack", fixtures / "slack") if e.kind == "bot"]
+    assert (failed.actor, synced.actor) == ("Argo CD", "Argo CD")
+    assert failed.text.startswith(
+        "#inc-billing-eu: The sync operation of application billing-prod has failed"
+    )
+    assert failed.text.endswith(
+        "SecretSyncedError: could not get provider client Sync operation details are available at: "
+        "https://argocd.prod-eu-1.acme.example/applications/argocd/billing-prod?operation=true ."
+    )
+    assert synced.timestamp == datetime(2026, 3, 4, 14, 33, 9, 774800, tzinfo=UTC)
 
 
 def test_joins_skipped_by_default_and_kept_on_request(read: Reader, fixtures: Path) -> None:
     default = read("slack", fixtures / "slack")
     assert not any("has joined" in e.text for e in default)
     kept = read("slack", fixtures / "slack", include_joins=True)
-    assert len(kept) == len(default) + 2
+    assert len(kept) == len(default) + 6
+    assert next(e.text for e in kept if e.actor == "Kenji Watanabe") == (
+        "#inc-billing-eu: @Kenji Watanabe has joined the channel"
+    )
 
 
 def test_channel_selection_and_unknown_channel(read: Reader, fixtures: Path) -> None:
     events = read("slack", fixtures / "slack", channels=frozenset({"general"}))
-    assert [e.text for e in events] == ["#general: lunch anyone?"]
+    assert [e.text for e in events] == [
+        "#general: The coffee machine on the 3rd floor works again :coffee:",
+        "#general: Reminder: the all-hands moved to Thursday 16:00 CET, same room.",
+    ]
     with pytest.raises(InputError, match="no such channel in the export: random"):
         read("slack", fixtures / "slack", channels=frozenset({"random"}))
 
 
 def test_time_window(read: Reader, fixtures: Path) -> None:
-    since = datetime(2026, 3, 4, 14, 4, tzinfo=UTC)
-    until = datetime(2026, 3, 4, 14, 30, tzinfo=UTC)
+    since = datetime(2026, 3, 4, 14, 10, tzinfo=UTC)
+    until = datetime(2026, 3, 4, 14, 18, 35, 330400, tzinfo=UTC)  # inclusive
     events = read("slack", fixtures / "slack", since=since, until=until)
-    assert [e.kind for e in events] == ["message", "reply"]
+    assert [(e.kind, e.actor) for e in events] == [
+        ("reply", "Alex Kim"),
+        ("message", "Priya Natarajan"),
+        ("bot", "Argo CD"),
+        ("message", "Priya Natarajan"),
+        ("message", "Kenji Watanabe"),
+    ]
 
 
 @pytest.mark.parametrize("prefix", ["", "acme Slack export Mar 4 2026/"])
@@ -84,19 +121,22 @@ def test_message_changed_replaces_text(read: Reader, fixtures: Path, tmp_path: P
         {
             "type": "message",
             "subtype": "message_changed",
-            "ts": "1772632520.000900",
+            "ts": "1772629200.000900",
             "message": {
                 "type": "message",
-                "user": "U02ABCD12",
-                "text": "lunch at 1?",
-                "ts": "1772632510.000100",
-                "edited": {"user": "U02ABCD12", "ts": "1772632520.000000"},
+                "user": "U04SO3JN6P",
+                "text": "The coffee machines on the 2nd and 3rd floor work again",
+                "ts": "1772629120.118800",
+                "edited": {"user": "U04SO3JN6P", "ts": "1772629200.000000"},
             },
         }
     )
     day.write_text(json.dumps(messages))
     events = read("slack", export, channels=frozenset({"general"}))
-    assert [e.text for e in events] == ["#general: lunch at 1?"]
+    assert [e.text for e in events] == [
+        "#general: The coffee machines on the 2nd and 3rd floor work again",
+        "#general: Reminder: the all-hands moved to Thursday 16:00 CET, same room.",
+    ]
 
 
 def test_malformed_message_names_member_and_line(
@@ -110,7 +150,7 @@ def test_malformed_message_names_member_and_line(
     assert caught.value.path == str(export / "general" / "2026-03-04.json")
     assert caught.value.line == 2
     assert "missing required field 'ts'" in caught.value.message
-    assert len(read("slack", export, skip_invalid=True)) == 5
+    assert len(read("slack", export, skip_invalid=True)) == 19  # those of #inc-billing-eu
 
 
 def test_not_an_export(read: Reader, tmp_path: Path) -> None:

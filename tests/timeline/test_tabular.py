@@ -19,16 +19,22 @@ MAPPING = {"timestamp": "time", "actor": "who", "text": "what"}
 def test_csv_with_mapping(read: Reader, fixtures: Path) -> None:
     events = read("csv", fixtures / "notes.csv", mapping=MAPPING)
     assert [(e.timestamp.hour, e.actor, e.kind, e.source, e.source_id) for e in events] == [
-        (14, "Sam Okafor", "comms", "csv", "notes.csv:2"),
-        (14, "Sam Okafor", "comms", "csv", "notes.csv:3"),
+        (14, "Alex Kim", "comms", "csv", "notes.csv:2"),
+        (14, "Lucía Fernández", "comms", "csv", "notes.csv:3"),
+        (15, "Alex Kim", "comms", "csv", "notes.csv:4"),
     ]
-    assert events[1].text == 'Customer support briefed, "refund" macro enabled'
+    assert events[0].text == (
+        "Status page: EU invoicing and card payments unavailable, investigating"
+    )
+    assert events[2].text == (
+        'Finance confirmed the 14 captured payments are reconciled, "no double charges"'
+    )
 
 
 def test_naive_times_read_in_the_given_zone(read: Reader, fixtures: Path) -> None:
     events = read("csv", fixtures / "notes.csv", mapping=MAPPING, tz=ZoneInfo("Europe/Paris"))
-    assert events[0].timestamp == datetime(2026, 3, 4, 13, 20, tzinfo=UTC)
-    assert events[1].timestamp == datetime(2026, 3, 4, 14, 45, tzinfo=UTC)  # had an offset
+    assert events[0].timestamp == datetime(2026, 3, 4, 13, 11, 30, tzinfo=UTC)
+    assert events[2].timestamp == datetime(2026, 3, 4, 15, 45, tzinfo=UTC)  # had an offset
 
 
 def test_csv_missing_column_and_value(read: Reader, tmp_path: Path) -> None:
@@ -45,9 +51,9 @@ def test_csv_missing_column_and_value(read: Reader, tmp_path: Path) -> None:
 
 def test_jsonl_defaults_and_milestones(read: Reader, fixtures: Path, tmp_path: Path) -> None:
     events = read("jsonl", fixtures / "notes.jsonl")
-    assert [(e.source_id, e.timestamp.hour) for e in events] == [
-        ("notes.jsonl:1", 14),
-        ("notes.jsonl:3", 15),
+    assert [(e.source_id, e.timestamp, e.actor, e.kind) for e in events] == [
+        ("notes.jsonl:1", datetime(2026, 3, 4, 14, 41, tzinfo=UTC), "Alex Kim", "comms"),
+        ("notes.jsonl:3", datetime(2026, 3, 4, 16, 5, tzinfo=UTC), "Kenji Watanabe", None),
     ]
     path = tmp_path / "m.jsonl"
     path.write_text(

@@ -326,44 +326,14 @@ def _render(view: TimelineView, output: Format) -> None:
 
 def _render_table(view: TimelineView) -> None:
     from rich.console import Console
-    from rich.table import Table
 
-    from blameless.timeline.milestones import format_duration, provenance
-    from blameless.timeline.render import DURATION_LABELS
+    from blameless.timeline.render import TimelineReport, render_report
 
+    title = f"{view.incident.id} — {view.incident.title}"
+    report = TimelineReport(title, view.events, view.milestones, view.durations, view.issues)
     console = Console()
-    marked = {t.event_index: m for m, t in view.milestones.items() if t.event_index}
-    table = Table(title=f"{view.incident.id} — {view.incident.title}", title_justify="left")
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("UTC", no_wrap=True)
-    table.add_column("source", no_wrap=True)
-    table.add_column("actor", max_width=24, overflow="fold")
-    table.add_column("event", ratio=1, overflow="fold")
-    table.add_column("milestone", no_wrap=True)
-    previous_day = None
-    for index, event in enumerate(view.events, start=1):
-        milestone = marked.get(index) or event.milestone
-        day = event.timestamp.date()
-        # The date only when it changes keeps the column narrow.
-        stamp = event.timestamp.strftime("%H:%M:%S" if day == previous_day else "%Y-%m-%d %H:%M:%S")
-        previous_day = day
-        table.add_row(
-            str(index),
-            stamp,
-            event.source or "",
-            event.actor or "",
-            event.text,
-            milestone.value if milestone else "",
-        )
-    console.print(table)
-    for milestone, when in view.milestones.items():
-        stamp = when.timestamp.strftime("%Y-%m-%d %H:%M:%S UTC")
-        console.print(f"{milestone.value:>13}: {stamp}  [dim]({provenance(when)})[/dim]")
-    for name, label in DURATION_LABELS.items():
-        console.print(f"{label:>20}: {format_duration(getattr(view.durations, name))}")
-    for issue in view.issues:
-        where = f" (event {issue.event_index})" if issue.event_index else ""
-        console.print(f"[yellow]warning[/yellow]: {issue.code}: {issue.message}{where}")
+    color = console.color_system is not None
+    typer.echo(render_report(report, width=console.width, color=color), nl=False)
 
 
 @contextmanager
