@@ -160,12 +160,16 @@ class _Clock:
 
     def __init__(self, times: Sequence[datetime]) -> None:
         days = {t.date() for t in times}
+        self.caption = "times UTC"
+        if days:
+            span = f"{min(days)} to {max(days)}" if len(days) > 1 else f"{min(days)}"
+            self.caption = f"{span}, times UTC"
         if len(days) == 1:
-            self.layout, self.caption = "%H:%M:%S", f"{min(days):%Y-%m-%d}, times UTC"
+            self.layout = "%H:%M:%S"
         elif len({t.year for t in times}) == 1:
-            self.layout, self.caption = "%m-%d %H:%M:%S", f"{min(days):%Y}, times UTC"
+            self.layout = "%m-%d %H:%M:%S"
         else:
-            self.layout, self.caption = "%Y-%m-%d %H:%M:%S", "times UTC"
+            self.layout = "%Y-%m-%d %H:%M:%S"
 
     def __call__(self, when: datetime) -> str:
         return when.strftime(self.layout)
