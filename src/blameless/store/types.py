@@ -54,7 +54,8 @@ def _sqlite_text(value: datetime | None) -> str | None:
     # The format of SQLAlchemy's SQLite DATETIME: "2026-03-04 12:00:00.000000".
     if value is None:
         return None
-    return _as_utc(value).replace(tzinfo=None).isoformat(" ", "microseconds")
+    # The first 26 characters leave out "+00:00"; cheaper than replace(tzinfo=None).
+    return _as_utc(value).isoformat(" ", "microseconds")[:26]
 
 
 _TAG = "$blameless"
