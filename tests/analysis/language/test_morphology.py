@@ -1,6 +1,13 @@
 from __future__ import annotations
 
-from blameless.analysis.language.morphology import adjective_family, inflections, verb_family
+import pytest
+
+from blameless.analysis.language.morphology import (
+    adjective_family,
+    inflections,
+    spelling_variants,
+    verb_family,
+)
 
 
 def test_adjective_family_covers_adverbs_and_abstract_nouns() -> None:
@@ -34,3 +41,15 @@ def test_inflections_leave_out_the_base_form() -> None:
         "typing",
         "types",
     }
+
+
+@pytest.mark.parametrize(
+    ("word", "other"),
+    [("disorganized", "disorganised"), ("analyse", "analyze"), ("behaviour", "behavior")],
+)
+def test_spelling_variants_pair_british_and_american(word: str, other: str) -> None:
+    assert spelling_variants(word) == (word, other)
+
+
+def test_spelling_variants_leave_other_words_alone() -> None:
+    assert spelling_variants("careless") == ("careless",)

@@ -15,6 +15,7 @@ from blameless.analysis.language.lexicons import (
     CLAUSE_STARTERS,
     DETERMINER_PRONOUNS,
     HONORIFICS,
+    HUMAN_AGENT_MODIFIERS,
     HUMAN_STEMS,
     HUMAN_VERBS,
     INTERROGATIVE_HOSTS,
@@ -26,6 +27,7 @@ from blameless.analysis.language.lexicons import (
     PERSON_POSSESSIONS,
     PERSON_PRONOUNS,
     SYSTEM_NOUNS,
+    TEAM_NAMES,
     common_words,
     first_names,
     system_names,
@@ -65,7 +67,9 @@ class Lexicon:
             return False
         if base in self.roster or (base.startswith("@") and "bot" not in base):
             return True
-        if not token.capitalized or base in common_words():
+        if not token.capitalized:
+            return base in first_names() and _chat_subject(analysis, i)
+        if base in common_words():
             return False
         if base in first_names():
             return not _followed_by_system(analysis, i)
@@ -85,6 +89,33 @@ class Lexicon:
             and base not in common_words()
             and (base in first_names() or base in word_names() or _name_shaped(token))
         )
+
+
+def _chat_subject(analysis: Analysis, i: int) -> bool:
+    """ "sam shouldve drained the node": in chat, a lowercase given name opening a clause before
+    a human or hindsight verb is a person."""
+    tokens = analysis.tokens
+    after = i + 1
+    return (
+        (i == 0 or analysis.hard_before[i] or analysis.soft_before[i])
+        and after < len(tokens)
+        and not analysis.hard_before[after]
+        and tokens[after].low in HUMAN_VERBS
+    )
+
+
+def _acting_team(analysis: Analysis, i: int) -> bool:
+    """ "Ops should have caught this", "QA let it through": a capitalised department acting."""
+    tokens = analysis.tokens
+    after = i + 1
+    return (
+        tokens[i].capitalized
+        and (tokens[i].base != "it" or tokens[i].text == "IT")
+        and after < len(tokens)
+        and not analysis.hard_before[after]
+        and not analysis.soft_before[after]
+        and tokens[after].low in HUMAN_VERBS
+    )
 
 
 def _name_shaped(token: Token) -> bool:
@@ -214,6 +245,10 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
         return Agent.NOBODY
     if base in lex.systems:
         return Agent.SYSTEM
+    if base in TEAM_NAMES and _acting_team(analysis, i):
+        return Agent.PERSON
+    if base in {"agent", "agents"} and i and analysis.tokens[i - 1].low in HUMAN_AGENT_MODIFIERS:
+        return Agent.PERSON
     if base in DETERMINER_PRONOUNS:
         return None
     if base in PERSON_NOUNS or base in PERSON_PRONOUNS:

@@ -13,7 +13,7 @@ def negated(analysis: Analysis, index: int, window: int = 6) -> bool:
         return False  # a negation in the previous clause does not reach this one
     for j in range(index - 1, max(-1, index - window - 1), -1):
         low = tokens[j].low
-        if low in EXCUSES:
+        if low in EXCUSES or low in _EXCLAMATIONS:
             return False  # "that doesn't excuse X's carelessness": the excuse is negated
         if (
             low in NEGATORS
@@ -31,6 +31,8 @@ def meta_talk(analysis: Analysis, index: int) -> bool:
     tokens = analysis.tokens
     if index and tokens[0].low in CLAIMS:
         return True  # "Saying Kwame 'should have known' ignores ...": a claim being weighed
+    if _blame_weighed(analysis):
+        return True
     if any(tokens[j].low in META_CUES or _calls_it(analysis, j) for j in range(index)):
         return True
     # "if you find yourself writing ...", "rather than 'who did this?'"
@@ -38,9 +40,49 @@ def meta_talk(analysis: Analysis, index: int) -> bool:
     return "yourself" in words or ("rather" in words and "than" in words and bool(analysis.quotes))
 
 
+# "I can't believe how careless ...": a negated verb of disbelief intensifies, it does not deny.
+_EXCLAMATIONS = frozenset({"believe", "imagine", "overstate", "exaggerate", "overstated"})
+
+
 def dismissed(analysis: Analysis, start: int, index: int) -> bool:
     """Quoted, negated or meta: the phrase at char `start` / token `index` assigns no blame."""
     return analysis.quoted(start) or negated(analysis, index) or meta_talk(analysis, index)
+
+
+# Blame or punishment as the subject of a question or a denial: "Pointing fingers at the night
+# shift wouldn't have prevented ...", "Would firing Priya make the next outage less likely?".
+_BLAME_GERUNDS = frozenset(
+    {
+        "blaming",
+        "pointing",
+        "finger-pointing",
+        "firing",
+        "sacking",
+        "punishing",
+        "disciplining",
+        "suspending",
+        "shaming",
+        "naming",
+        "demoting",
+        "reprimanding",
+        "scapegoating",
+    }
+)
+_AUXILIARIES = frozenset(
+    ["would", "will", "does", "did", "do", "can", "could", "should", "is", "was"]
+)
+
+
+def _blame_weighed(analysis: Analysis) -> bool:
+    tokens = analysis.tokens
+    if not tokens:
+        return False
+    first = 1 if tokens[0].low in _AUXILIARIES else 0
+    if first >= len(tokens) or tokens[first].low not in _BLAME_GERUNDS:
+        return False
+    if first:
+        return analysis.text.rstrip().endswith("?")
+    return any(t.low.endswith("n't") or t.low in NEGATORS for t in tokens[first + 1 :])
 
 
 _CALL = frozenset({"call", "calls", "calling", "called"})

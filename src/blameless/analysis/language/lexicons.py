@@ -47,6 +47,12 @@ def common_words() -> frozenset[str]:
     return _load("common_words.txt")
 
 
+@cache
+def vader_judgements() -> frozenset[str]:
+    """Judgements of a person from the VADER lexicon (filtered subset, MIT; see SOURCES.md)."""
+    return _load("judgements_vader.txt")
+
+
 # People by role. A role noun is a person unless it modifies a system noun ("operator error"
 # is handled by the human-error rule; "developer access" is not an agent).
 # Occupational heads count too: "release captain", "help desk", "clinical informatics lead"
@@ -73,7 +79,8 @@ PERSON_NOUNS = _set(
     "whoever worker workers you porter porters locum locums cashier cashiers teller tellers "
     "trader traders courier couriers rigger riggers fitter fitters signaller signallers picker "
     "pickers packer packers receptionist receptionists accountant accountants paramedic "
-    "paramedics"
+    "paramedics folks offender offenders perpetrator perpetrators cab mgmt "
+    "driver drivers pilot pilots"
 )
 
 # What a person makes or does, as in "Sunny's migration", "Ivy's typo": a capitalised possessor
@@ -131,6 +138,20 @@ PERSON_POSSESSIONS = _set(
     "salary stipend"
 )
 
+# Departments named without "team" ("Ops should have caught it", "QA let it through"): people
+# when capitalised and the subject of a human or hindsight verb.
+TEAM_NAMES = _set(
+    "ops qa security secops netops devops infosec infra networking legal finance procurement "
+    "it hr compliance"
+)
+
+# "the tier-1 agent", "a support agent": an agent of a help desk is a person, not software.
+HUMAN_AGENT_MODIFIERS = _set(
+    "support tier-1 tier-2 tier-3 tier-one tier-two service customer call-centre call-center "
+    "helpdesk help-desk sales booking ticket gate desk contact-centre contact-center field "
+    "human live chat"
+)
+
 # Titles before a surname: "Mr. Castillo", "Dr Osei".
 HONORIFICS = _set("mr mrs ms mx dr miss prof sir madam")
 
@@ -150,6 +171,7 @@ HUMAN_STEMS = _set(_HUMAN_VERB_STEMS) | _set(
 # unlisted capitalised word before one ("Kwame triggered", "Aleksandra running") is a person.
 HUMAN_VERBS = inflections(_HUMAN_VERB_STEMS) | _set(
     "accidentally broke brought didn't dropped flipped forgot knocked misjudged missed "
+    "shouldve couldve should've could've pulled let "
     "mistakenly nuked ought overrode ran should shouldn't took typo'd wrote"
 )
 

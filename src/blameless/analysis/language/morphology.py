@@ -91,6 +91,22 @@ def _doubles(verb: str) -> bool:
     )
 
 
+# British and American endings: disorganised/disorganized, analyse/analyze, behaviour/behavior.
+_BRITISH = (("isation", "ization"), ("ised", "ized"), ("ising", "izing"), ("ises", "izes"))
+_BRITISH_TAIL = (("ise", "ize"), ("yse", "yze"), ("our", "or"), ("ours", "ors"))
+
+
+def spelling_variants(word: str) -> tuple[str, ...]:
+    """The word and its other spelling (-ise/-ize, -yse/-yze, -our/-or), so a lexicon written in
+    one spelling matches both: "disorganized" -> ("disorganized", "disorganised")."""
+    for british, american in _BRITISH + _BRITISH_TAIL:
+        if word.endswith(american) and len(word) > len(american) + 2:
+            return word, word[: -len(american)] + british
+        if word.endswith(british) and len(word) > len(british) + 2:
+            return word, word[: -len(british)] + american
+    return (word,)
+
+
 def alternation(forms: frozenset[str]) -> str:
     """A regex alternation of the forms, longest first, for `\\b(?:...)\\b` patterns."""
     return "|".join(re.escape(form) for form in sorted(forms, key=lambda f: (-len(f), f)))

@@ -48,8 +48,9 @@ class Analysis:
         self.tokens = tokens
         words = {t.low for t in tokens} | {t.base for t in tokens}
         for token in tokens:
-            if "-" in token.low:
-                words.update(token.low.split("-"))  # "lunch-and-learn" also holds "lunch"
+            if "-" in token.low or "_" in token.low:
+                # "lunch-and-learn" also holds "lunch", "HUMAN_ERROR" also "error"
+                words.update(token.low.replace("_", "-").split("-"))
         self.words = frozenset(words)
         self._starts = [t.start for t in tokens]
         self.quotes = [m.span() for m in _QUOTE.finditer(text)] if _has_quote(text) else []

@@ -18,7 +18,7 @@ _SYSTEMIC = words(
     "automate automated automates automatically automatic automation enforce enforced enforces "
     "enforcing refuse refuses reject rejects block blocks blocking ci interlock interlocks drill "
     "drills exercise exercised fail-closed canary linter lint guardrail bot queue tracker "
-    "register calendar ticket tickets"
+    "register ticket tickets"
 )
 # A manual step is only overridden by a mechanism that runs it ("tracked in a ticket" is not one).
 _AUTOMATION = words(
@@ -97,12 +97,17 @@ class BeCareful(PersonFocusedFix):
         r"|take (?:more |extra |greater )?care|think twice"
         r"|(?:stay|remain|keep) (?:more |extra )?(?:alert|vigilant|focused|sharp|awake|careful"
         r"|cautious|attentive)|on (?:their|your|our|his|her) toes"
-        r"|keep (?:a close |an |their |your |our )?eyes? (?:open|peeled))\b",
+        r"|keep (?:a close |an |their |your |our )?eyes? (?:open|peeled)"
+        r"|slow(?:ing)? down|take (?:your|their|our|more|extra|enough) time"
+        r"|(?:don't|do not|never|avoid) rush(?:ing)?"
+        r"|read (?:every|each) (?:line|step|word)|read (?:the |it )?(?:full|entire|whole)"
+        r"|read (?:[\w-]+ ){0,3}?(?:carefully|properly|thoroughly|in full))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "careful cautious vigilant thoughtful mindful attentive diligent alert care "
-        "caution attention vigilance diligence twice focused sharp awake toes eye eyes"
+        "caution attention vigilance diligence twice focused sharp awake toes eye eyes slow "
+        "slowing time rush rushing read"
     )
     overridable = False
 
@@ -138,9 +143,11 @@ class Reminder(PersonFocusedFix):
         rf"|reminder|announcement|post|shout-?out) (?:in|to|on|into)"
         rf"|broadcast (?:[\w-]+ ){{0,4}}?(?:in|to|on|across) (?:the |all |every |each )?"
         rf"(?:[\w-]+ )?(?:channel|channels|slack|e-?mail|staff|teams?|everyone|company)"
-        rf"|(?:mention|raise|bring up|discuss|repeat) (?:[\w-]+ ){{0,5}}?(?:at|in|during) "
+        rf"|(?:mention|raise|bring up|discuss|repeat|reiterate|restate|re-?emphasi[sz]e|reaffirm"
+        rf"|stress|cover) (?:[\w-]+ ){{0,8}}?(?:at|in|during) "
         rf"(?:the |our |each |every |next |a )?(?:[\w-]+ ){{0,2}}?(?:stand-?ups?|retros?"
-        rf"|all-hands|meetings?|syncs?|huddles?)"
+        rf"|all-hands|meetings?|syncs?|huddles?|briefings?|toolbox talks?|talks?|inductions?)"
+        rf"|reiterate|re-?emphasi[sz]e|reaffirm"
         rf"|e-?mail (?:everyone|everybody|all|the (?:whole |entire )?(?:team|org|company)))\b",
         re.IGNORECASE,
     )
@@ -148,7 +155,8 @@ class Reminder(PersonFocusedFix):
         "remind reminder reminders reminding reminded reminds ping tell notify "
         "inform email e-mail message warn brief circulate memo announce "
         "announcement reinforce reread re-read communicate send ask let talk mention raise "
-        "bring discuss repeat pin post drop share put leave write broadcast"
+        "bring discuss repeat pin post drop share put leave write broadcast reiterate restate "
+        "reemphasise re-emphasise reemphasize re-emphasize reaffirm stress cover"
     )
 
 
@@ -185,13 +193,16 @@ class Retrain(PersonFocusedFix):
         r"|walk (?:the |him |her |them |our )(?:[\w'’-]+ ){0,2}?through"
         r"|pair (?:him|her|them|the [\w-]+) with (?:a |an )?(?:senior|experienced|mentor)"
         r"|train (?:him|her|them|the (?:[\w-]+ )?(?:engineer|operator|contractor|technician|dba"
-        r"|developer|intern|hire|pharmacist|dispatcher)))\b",
+        r"|developer|intern|hire|pharmacist|dispatcher))"
+        r"|(?:send|put) (?:[\w'’-]+ ){1,4}?back (?:through|to|on|into)"
+        r"|(?:send|put) (?:him|her|them|the [\w-]+(?: [\w-]+)?) through (?:the |a |an )?"
+        r"(?:[\w-]+ ){0,3}?(?:training|course|class|induction|certification))\b",
         re.IGNORECASE,
     )
     triggers = words(
         "retrain re-train retrained retraining mentor mentoring mentored coach "
         "coaching coached refresher recertify re-certify recertification retake "
-        "redo training shadow repeat repeats resit walk pair train"
+        "redo training shadow repeat repeats resit walk pair train send put"
     )
 
 
@@ -221,6 +232,11 @@ class Discipline(PersonFocusedFix):
         r"|disciplin(?:e|ary)|reprimand|(?:fire|dismiss|suspend|demote) (?:the |him |her |them )"
         r"|(?:revoke|remove|suspend|withdraw) (?:the )?(?:[\w-]+ )?[\w-]+['’]s"
         r"|(?:revoke|remove|suspend|withdraw) (?:his|her|their)"
+        r"|(?:revoke|remove|suspend|withdraw|strip|pull|disable) (?:[\w-]+ ){0,3}?(?:access|rights"
+        r"|privileges|permissions|badge|credentials|accounts?) (?:for|from|of) (?:whoever"
+        r"|the (?:[\w-]+ )?(?:engineer|person|individual|contractor|developer|operator"
+        r"|technician|intern|dba|admin|tech|culprit|offender)\b|him\b|her\b|them\b"
+        r"|(?-i:[A-Z][a-z]+)\b(?!['’]s))"
         r"|(?:what|everything) (?:he|she|they|[\w-]+) did wrong"
         r"|(?:take|remove|pull) (?:the |him |her |them )?(?:[\w-]+ )?(?:off|from) (?:the )?"
         r"(?:[\w-]+ )?(?:rotation|rota|on-call|team|project|release)"
@@ -234,7 +250,7 @@ class Discipline(PersonFocusedFix):
     triggers = words(
         "warning warn discipline disciplinary reprimand fire dismiss suspend demote "
         "revoke take remove pull report bonus bonuses performance withdraw wrong personnel "
-        "permanent replacement different hr"
+        "permanent replacement different hr strip disable"
     )
     overridable = False
     needs_person = True
@@ -311,6 +327,9 @@ class DocumentationOnly(PersonFocusedFix):
         r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
         r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
         r"|handbook|page)|wiki page|warning sign"
+        r"|(?:add|put|write|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph|warning"
+        r"|caveat|banner) (?:to|in|on|at|into) (?:[\w'’-]+ ){0,6}?(?:help|usage|man page|--help"
+        r"|docstring|readme|motd|login banner)(?: text| output| page| message)?"
         r"|(?:confluence|notion|sharepoint|wiki|google|intranet) (?:page|doc|space|article|entry)"
         r"|write (?:up )?(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:page|doc|document|article|write-?up"
         r"|explainer|how-?to|guide|faq)"
@@ -352,7 +371,9 @@ class Awareness(PersonFocusedFix):
         "What mechanism would make the risk visible or impossible at the moment it matters?"
     )
     pattern = re.compile(
-        r"\b(?:aware(?:ness)?|encourage|educate|education|understands? the (?:impact|importance"
+        r"\b(?:(?:promote|foster|build|instil|instill|cultivate|nurture|create|drive|embed"
+        r"|strengthen) (?:a |an |the |our )?(?:[\w-]+ )?culture (?:of|around|where|in which)"
+        r"|aware(?:ness)?|encourage|educate|education|understands? the (?:impact|importance"
         r"|risks?|consequences)|speak up|lunch[- ]and[- ]learn|brown[- ]bag|hold (?:a |an )?"
         r"(?:[\w-]+ )?(?:session|meeting|workshop|talk)|run (?:a |an )?(?:[\w-]+ ){0,2}"
         r"(?:training|session|sessions|workshop)"
@@ -370,7 +391,7 @@ class Awareness(PersonFocusedFix):
         "aware awareness encourage educate education understand understands speak "
         "lunch brown-bag hold run training session sessions workshop e-learning elearning "
         "webinar webinars host organise organize schedule arrange give appreciate appreciates "
-        "realise realises realize realizes share circulate forward"
+        "realise realises realize realizes share circulate forward culture"
     )
 
 

@@ -25,7 +25,8 @@ from blameless.analysis.units import Document, Unit, UnitKind
 
 _CAUSAL = re.compile(
     r"\b(?:because(?: of)?|caused by|due to|triggered by|attributed to|(?:the )?result of"
-    r"|trac(?:es|ed|e) back to|traced to|(?:comes|came|boils|boiled) down to"
+    r"|trac(?:es|ed|e|ing) (?:back |(?:the |this |that |it |our )?(?:[\w-]+ )?(?:back )?)?to"
+    r"|(?:comes|came|boils|boiled) down to"
     r"|(?:is|was|are|were)(?: all| entirely| largely)? down to"
     r"|(?:cause|trigger|culprit|source|origin)s? (?:was|is|were)"
     r"|(?:root[- ])?(?:cause|trigger)s?:|(?:reason|cause)(?: [\w-]+){0,5}? (?:is|was) that"
@@ -40,7 +41,7 @@ _DAMAGE = words(
     "timed timeouts dropped degraded"
 )
 _CONSEQUENCE = re.compile(
-    r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b"
+    r"\b(?:(?:which|that|this)(?:'s| is| was) (?:why|what|how)\b|thats (?:why|what|how)\b"
     r"|(?:and |which )(?:that |this )?(?:is what )?(?:caused|led to|triggered|resulted in)\b"
     r"|(?:is|was) the (?:\w+ )?(?:reason|cause)\b|(?:is|was) (?:exactly |precisely )?what \w+"
     r"|(?:is|was) (?:exactly |precisely |the reason )?why)",
@@ -50,15 +51,15 @@ _CONSEQUENCE = re.compile(
 _DESTRUCTIVE = re.compile(
     r"\b(?:(?:broke|breaks)(?! (?:over|out|through|even|free|ground|the news))|crashed|caused"
     r"|took (?:[\w'’-]+ ){0,4}down|brought (?:[\w'’-]+ ){0,4}down"
-    r"|knocked (?:[\w-]+ ){0,3}(?:out|over|offline)|took out|wiped(?: out)?|nuked|trashed|hosed"
-    r"|bricked|blew up|corrupted|cut off|took (?:[\w'’-]+ ){0,4}offline)\b",
+    r"|knocked (?:[\w,.-]+ ){0,4}(?:out|over|offline|off)|took out|wiped(?: out)?|nuked|trashed"
+    r"|hosed|bricked|blew up|corrupted|cut off|took (?:[\w'’-]+ ){0,4}offline)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
     "what because caused due triggered attributed result which that this reason cause broke "
     "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
     "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut why "
-    "down"
+    "down thats tracing"
 )
 # "... the disruption this caused": the thing named just before the verb is its subject.
 _THING_SUBJECTS = words("this it that which what these those")
@@ -141,6 +142,7 @@ class BlameAttribution(Rule):
                     said.startswith(("is", "was"))
                     and said.endswith("why")
                     and not m.analysis.has_any(_DAMAGE)
+                    and not _harmful_artifact(m.analysis, m.index, lex)
                 ):
                     continue  # "Ana's rollback is why the impact was small" is praise
                 subject = _agent(m.analysis, m.index, lex, pattern is _DESTRUCTIVE)
@@ -214,6 +216,29 @@ def _harmful_change(analysis: Analysis, person: int) -> bool:
         and any(t.base in PERSON_ARTIFACTS for t in tokens[person + 1 : person + 4])
         and analysis.has_any(_DAMAGE)
     )
+
+
+# Acts that repair, and outcomes that are good: "X's rollback is why the impact stayed small".
+_REMEDIES = words("rollback fix hotfix workaround failover revert rescue save")
+_GOOD_OUTCOMES = words(
+    "small smaller quick quickly fast faster limited recovered saved stayed contained minimal "
+    "short shorter survived held"
+)
+
+
+def _harmful_artifact(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """ "Kenji's change is why the ledger went read-only": a person's change (not a remedy) is
+    the reason, and nothing says the outcome was good."""
+    tokens = analysis.tokens
+    for j in range(max(0, index - 4), index):
+        if tokens[j].possessive and classify(analysis, j, lex) is Agent.PERSON:
+            things = {t.base for t in tokens[j + 1 : index]}
+            return (
+                bool(things & PERSON_ARTIFACTS)
+                and not things & _REMEDIES
+                and not analysis.has_any(_GOOD_OUTCOMES)
+            )
+    return False
 
 
 def _acts(analysis: Analysis, person: int) -> bool:

@@ -26,15 +26,15 @@ from blameless.analysis.units import Unit
 
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
 _ACTION = re.compile(
-    r"\b(?:screwed(?: it)? up|screw-?up|messed(?: it)? up|mess-up|left (?:a|the|this) mess"
-    r"|made (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed|dropped the ball"
-    r"|blew it)\b",
+    r"\b(?:screwed(?: [\w-]+){0,3}? up|screw-?up|messed(?: [\w-]+){0,3}? up|mess-up"
+    r"|left (?:a|the|this) mess|made (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed"
+    r"|dropped the ball|blew it|rubber-?stamp(?:ed|s|ing)?|phoned it in|slacked off|winged it)\b",
     re.IGNORECASE,
 )
 _BLAME = re.compile(
     r"\b(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])"
     r"(?! (?:words?|language|culture|game|phrases?"
-    r"|-?free|lists?))|culprits?|guilty)\b",
+    r"|-?free|lists?))|culprits?|guilty|culpable|culpability|blameworthy)\b",
     re.IGNORECASE,
 )
 _FAULT = re.compile(r"\b(?:fault|mess|screw-?up|blunder)\b", re.IGNORECASE)
@@ -51,10 +51,12 @@ _RESPONSIBLE = re.compile(
 _TRIGGERS = words(
     "screwed screw-up screwup messed mess-up mess botched bungled goofed fumbled flubbed dropped "
     "blew fault "
-    "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable"
+    "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable "
+    "culpable culpability blameworthy rubber-stamped rubber-stamp rubberstamped phoned slacked "
+    "winged"
 )
 _FAULT_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "whose", "its"])
-_NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty"})
+_NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty", "culpable", "culpability"})
 _SELF = frozenset({"me", "us", "myself", "ourselves"})
 # "Talk about blame", "a culture of blame": blame as a topic, not assigned to anyone.
 _TOPIC = frozenset({"about", "of", "no"})
@@ -152,14 +154,37 @@ class BlameWords(Rule):
                 yield Hit(start, m.match.end())
         for m in scan(text, _TRIGGERS, _ON_PERSON):
             person = person_after(m.analysis, m.end_index, lex, limit=2)
+            if person is None and lex.could_be_name(m.analysis, m.end_index):
+                person = m.end_index  # "this one is on Hope": the slot only holds a person
             if person is not None and m.analysis.tokens[person].low not in _SELF:
                 yield Hit(m.match.start(), m.match.end() - 1)
         for m in scan(text, _TRIGGERS, _RESPONSIBLE):
-            yield Hit(m.match.start(), m.match.end())
+            if not _lies_with_system(m.analysis, m.end_index, lex):
+                yield Hit(m.match.start(), m.match.end())
+        yield from _sarcasm(text, lex)
         extra = _extra(tuple(ctx.config.blame_phrases))
         if extra is not None:
             for start, end in _scan_all(text, extra):
                 yield Hit(start, end)
+
+
+# Praise followed by an eye-roll, facepalm, unamused or clown emoji is sarcasm aimed at a person.
+_SARCASM_EMOJI = ("\U0001f644", "\U0001f926", "\U0001f612", "\U0001f921", "\U0001f611")
+_PRAISE = re.compile(
+    r"\b(?:(?:great|good|nice|amazing|awesome|fantastic|stellar|brilliant|superb|excellent)"
+    r" (?:job|work|call|stuff|one)|well done|bravo|kudos|nailed(?: it)?|thanks a lot"
+    r"|flawless|genius|slick)\b",
+    re.IGNORECASE,
+)
+
+
+def _sarcasm(text: str, lex: Lexicon) -> Iterator[Hit]:
+    """ "Great job Yusuf, really nailed that cutover 🙄": ironic praise of a person."""
+    if not any(emoji in text for emoji in _SARCASM_EMOJI):
+        return
+    match = _PRAISE.search(text)
+    if match is not None and any_person(analyze(text), lex):
+        yield Hit(match.start(), match.end())
 
 
 def _passive_by_person(analysis: Analysis, index: int, after: int, lex: Lexicon) -> bool:
@@ -192,6 +217,12 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
     if tokens[index].low == "to" and agent_before(analysis, index, lex) is Agent.SYSTEM:
         return True  # "Flux is to blame for the revert"
     if tokens[index].low.startswith("blam"):
+        if (
+            after < len(tokens)
+            and tokens[after].low in _LIES
+            and _lies_with_system(analysis, after + 1, lex)
+        ):
+            return True  # "The blame lies with a stale ARP entry"
         if agent_before(analysis, index, lex) is Agent.SYSTEM or _aimed_at_system(
             analysis, after, lex
         ):
@@ -201,6 +232,18 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
         if after < len(tokens) and analysis.quoted(tokens[after].start + 1):
             return any(negated(analysis, j) for j in range(after + 1, len(tokens)))
     return False
+
+
+_LIES = words("lies lay rests sits belongs lie rest")
+
+
+def _lies_with_system(analysis: Analysis, after: int, lex: Lexicon) -> bool:
+    """ "(the blame) lies with a stale ARP entry": what the blame rests on is no person."""
+    tokens = analysis.tokens
+    if after >= len(tokens) or tokens[after].low not in {"with", "on", "in", "at"}:
+        return False
+    person = person_after(analysis, after + 1, lex, limit=5)
+    return person is None and not lex.could_be_name(analysis, after + 1)
 
 
 def _fault_of_person(analysis: Analysis, index: int, lex: Lexicon) -> bool:

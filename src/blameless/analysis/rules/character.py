@@ -7,7 +7,17 @@ from collections.abc import Iterator
 
 from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
-from blameless.analysis.language import Agent, agent_before, clause_subject, lexicon_for
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    agent_before,
+    analyze,
+    clause_subject,
+    dismissed,
+    lexicon_for,
+)
+from blameless.analysis.language.judgement import judged_people
+from blameless.analysis.language.lexicons import PERSON_ARTIFACTS, SYSTEM_NOUNS
 from blameless.analysis.language.morphology import adjective_family, alternation
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, scan, words
@@ -26,14 +36,16 @@ _CORE = re.compile(
     r"|(?:lack|lacked|lacking) (?:of )?(?:basic )?common sense|no common sense"
     r"|should(?: have)? known better|should know better"
     r"|(?:lack|lacked|lacking) (?:of )?(?:attention|care|diligence|judge?ment|focus|rigou?r)"
-    r"|cut(?:s|ting)? corners|asleep at the wheel)\b",
+    r"|cut(?:s|ting)? corners|asleep at the wheel"
+    r"|in (?:my|our|his|her|their) (?:haste|hurry|rush))\b",
     re.IGNORECASE,
 )
 # Judgements that may describe things ("lazy loading", "a useless metric"): need a person.
 _AMBIGUOUS = re.compile(
     r"\b(?:lazy|dumb|useless|hopeless|inexperienced|clueless|(?:couldn't|could not|can't) even"
     r"|attitude|(?:didn't|did not|doesn't|does not|don't|never) cared? (?:about|whether|if|that)"
-    r"|cared (?:more|less) about|(?:couldn't|could not|can't|cannot) be bothered"
+    r"|cared (?:more|less) about"
+    r"|(?:couldn't|could not|can't|cannot|can never|could never|never) be bothered"
     r"|(?:rushing|in a (?:rush|hurry)|(?:wanted|keen|eager) to) (?:to )?(?:get|go|leave|head)"
     r"(?: home| out| off)?|(?:didn't|did not|never) take (?:it|this|that|the [\w-]+) seriously)\b",
     re.IGNORECASE,
@@ -62,7 +74,7 @@ _TECH_AFTER = frozenset(
 _TRIGGERS = _CORE_WORDS | words(
     "paying common known know lazy dumb useless hopeless inexperienced clueless even attitude "
     "lack lacked lacking cut cuts cutting care cared bothered rushing rush hurry wanted keen "
-    "eager seriously asleep"
+    "eager seriously asleep haste hurry"
 )
 
 
@@ -98,8 +110,20 @@ class CharacterJudgement(Rule):
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Core judgement words anywhere; ambiguous ones only about a person."""
         lex = lexicon_for(ctx)
+        core: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _CORE):
+            if _describes_system(m.analysis, m.end_index) and not any_person(m.analysis, lex):
+                continue  # "a careless retry loop in the SDK"
+            core.append(m.match.span())
             yield Hit(m.match.start(), m.match.end())
+        analysis = analyze(unit.text)
+        for first, last in judged_people(analysis, lex):
+            start, end = analysis.tokens[first].start, analysis.tokens[last].end
+            if dismissed(analysis, start, first) or any(
+                start < other_end and other_start < end for other_start, other_end in core
+            ):
+                continue  # already reported as a core judgement word
+            yield Hit(start, end)
         for m in scan(unit.text, _TRIGGERS, _AMBIGUOUS):
             analysis = m.analysis
             after = m.end_index
@@ -120,3 +144,17 @@ class CharacterJudgement(Rule):
                 if nearest is Agent.SYSTEM:
                     continue
             yield Hit(m.match.start(), m.match.end())
+
+
+def _describes_system(analysis: Analysis, after: int) -> bool:
+    """The judgement modifies a system noun that is not a person's act ("careless retry loop",
+    but not "careless change")."""
+    tokens = analysis.tokens
+    for j in range(after, min(after + 2, len(tokens))):
+        if analysis.hard_before[j] or analysis.soft_before[j]:
+            return False
+        if tokens[j].base in PERSON_ARTIFACTS:
+            return False
+        if tokens[j].base in SYSTEM_NOUNS:
+            return True
+    return False

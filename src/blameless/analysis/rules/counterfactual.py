@@ -25,7 +25,8 @@ _HEDGE = (
     r"|never))?"
 )
 _TRIGGER = re.compile(
-    rf"\b(?:should(?:n't| not)?{_HEDGE} have|should've|could{_HEDGE} have|could've"
+    rf"\b(?:should(?:n't| not)?{_HEDGE} have|should've|shouldve|could{_HEDGE} have|could've"
+    r"|couldve|should of"
     rf"|ought(?:n't| not)? to{_HEDGE} have|would have known"
     r"|fail(?:ed|s|ing)? to|forg(?:ot|otten|et|ets|etting)(?: to)?|neglect(?:ed|s|ing)?(?: to)?"
     r"|ignor(?:ed|es|ing)"
@@ -39,9 +40,10 @@ _TRIGGER = re.compile(
     r"|would(?:n't)? have (?:\w+ly )?(?:caught|prevented|stopped|avoided|spotted|noticed"
     r"|flagged|averted|saved)"
     r"|skipped|went unnoticed by|unnoticed by|missed by|missed"
-    r"|(?:shipped|deployed|pushed|merged|released|rolled out|went ahead|approved|ran)"
-    r"(?: [\w-]+){0,5}? without (?:any |a )?(?:testing|tests?|checking|reading|verifying"
-    r"|review(?:ing)?|asking|looking|thinking|telling anyone|waiting))\b",
+    r"|let (?:[\w-]+ ){1,3}?(?:through|slip(?: through)?|slide)"
+    r"|without (?:even |so much as |ever |once |first )?(?:any |a )?(?:testing|tests?|checking"
+    r"|reading|verifying|review(?:ing)?|asking|looking|thinking|telling anyone|waiting"
+    r"|weighing|glancing|confirming|double-checking))\b",
     re.IGNORECASE,
 )
 # "Could the reviewer not have noticed ...?": a rhetorical question is hindsight too.
@@ -54,7 +56,8 @@ _TRIGGERS = words(
     "should should've could could've ought would fail failed fails failing forgot forgotten "
     "forget forgets forgetting neglect neglected neglects neglecting ignored ignores ignoring "
     "disregard disregarded disregards disregarding overlooked bother bothered had didn't did "
-    "never skipped unnoticed missed if without why how shouldn't couldn't supposed all"
+    "never skipped unnoticed missed if without why how shouldn't couldn't supposed all shouldve "
+    "couldve let"
 )
 _ANYONE = frozenset({"anyone", "any", "everyone", "anybody"})
 _PASSIVE_BY = ("unnoticed by", "missed by")
@@ -111,7 +114,7 @@ class Counterfactual(Rule):
                 continue  # "the motor operator was never tested": its subject is the patient
             elif phrase.startswith("would"):
                 agent = _hindsight_agent(analysis, m.index, lex)
-            elif " without " in phrase:
+            elif phrase.startswith("without "):
                 subject = clause_subject(analysis, m.index, lex)
                 agent = subject[0] if subject else None
             else:
@@ -140,7 +143,7 @@ class Counterfactual(Rule):
 def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit | None:
     """ "If Yara had waited ..." / "Had Carmen looked ...": hindsight about a person's choice."""
     tokens = analysis.tokens
-    if "would" not in analysis.words and "wouldn't" not in analysis.words:
+    if not _would(analysis):
         return None  # a counterfactual conditional pairs "had" with "would"
     word = tokens[index].low
     if word == "had":
@@ -152,6 +155,9 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
         if person is None:
             return None
         return Hit(tokens[index].start, tokens[person].end)
+    following = index + 1
+    if following < len(tokens) and tokens[following].low in _HAD_CONTRACTIONS:
+        return Hit(tokens[index].start, tokens[following].end)  # "If I'd read the diff ..."
     person = person_after(analysis, index + 1, lex, limit=3)
     if person is None or classify(analysis, person, lex) is not Agent.PERSON:
         return None
@@ -159,6 +165,21 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
         if tokens[j].low == "had":
             return Hit(tokens[index].start, tokens[j].end)
     return None
+
+
+_HAD_CONTRACTIONS = frozenset({"i'd", "he'd", "she'd", "they'd", "we'd", "you'd"})
+
+
+def _would(analysis: Analysis) -> bool:
+    """The main clause of a counterfactual: would, wouldn't, would've, or "he'd have"."""
+    words = analysis.words
+    if "would" in words or "wouldn't" in words or "would've" in words:
+        return True
+    tokens = analysis.tokens
+    return any(
+        t.low in _HAD_CONTRACTIONS and k + 1 < len(tokens) and tokens[k + 1].low == "have"
+        for k, t in enumerate(tokens)
+    )
 
 
 def _passive(analysis: Analysis, index: int) -> bool:

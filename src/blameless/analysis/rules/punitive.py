@@ -11,9 +11,12 @@ from blameless.analysis.language import (
     Agent,
     Analysis,
     Lexicon,
+    analyze,
     classify,
     clause_subject,
     lexicon_for,
+    meta_talk,
+    negated,
 )
 from blameless.analysis.language.agents import clause_start
 from blameless.analysis.language.morphology import alternation, verb_family
@@ -33,7 +36,11 @@ _STRONG = re.compile(
     r"|(?:verbal|written|formal|final) warnings?|disciplinary(?: action| hearing| process)?"
     rf"|(?:cancel(?:l?ed)?|withheld|docked|{alternation(_FORFEIT)}|clawed back|lost|lose|loses)"
     r" (?:[\w'’-]+ ){0,6}?bonus(?:es)?"
-    r"|bonus(?:es)? (?:[\w-]+ ){0,5}(?:cancel(?:l?ed)?|withheld|docked|clawed back)"
+    r"|bonus(?:es)? (?:[\w-]+ ){0,8}?(?:cancel(?:l?ed)?|withheld|docked|clawed back|forfeited)"
+    r"|(?:post|share|publish|announce|circulate|broadcast|pin|put) (?:their|his|her"
+    r"|the (?:[\w-]+ )?(?:offender|culprit|engineer|person|individual|employee|contractor"
+    r"|developer|operator|technician|intern|perpetrator)['’]s|[A-Z][a-z]+['’]s) names?"
+    r" (?:in|on|to|at|across)"
     r"|dunce(?:[- ]caps?|[- ]hats?)?|(?:wall|hall|list|board) of shame|name and shame"
     r"|(?:name|single out|call out|parade|shame) (?:[\w'’-]+ ){1,3}?(?:at|in front of|before) "
     r"(?:the |our |a |an |[\w'’-]+['’]s )?(?:next |whole |entire |weekly |monthly )?"
@@ -90,6 +97,7 @@ _TRIGGERS = (
         "dunce dunce-cap single call parade name resit re-sit resat re-sat resits re-sits "
         "resitting re-sitting receive receives received receiving got gets given handed face faces "
         "faced facing earn earns earned served hit "
+        "post share publish announce circulate broadcast pin put name names "
         "performance pip shame shamed warning warnings disciplinary bonus bonuses rights "
         "privileges fired fire sacked sack let dismissed terminated suspended demoted reprimanded "
         "discipline disciplined wrote written warned banned removed taken pulled longer revoked "
@@ -100,6 +108,16 @@ _TRIGGERS = (
         "disabled confiscated"
     )
 )
+
+
+# Euphemisms for punishment, often in scare quotes: "wants whoever pushed it 'dealt with'".
+_EUPHEMISM = re.compile(
+    r"(?:dealt with|made an example of|heads? (?:will|must|should|are going to) roll"
+    r"|face (?:the )?consequences|pay for (?:this|it|that))"
+    r"(?=['’\"”]?\s*(?:[.!?]|$|for\b|properly|accordingly|severely|appropriately|\W*$))",
+    re.IGNORECASE,
+)
+_EUPHEMISM_TRIGGERS = words("dealt example heads head consequences pay")
 
 
 class PunitiveOutcome(Rule):
@@ -144,6 +162,25 @@ class PunitiveOutcome(Rule):
                 continue  # already reported as a strong phrase
             if _lands_on_person(m.analysis, m.index, m.end_index, m.match.group().lower(), lex):
                 yield Hit(start, end)
+        yield from _euphemisms(unit.text, lex)
+
+
+def _euphemisms(text: str, lex: Lexicon) -> Iterator[Hit]:
+    """A punishment euphemism with a person in the sentence; scare quotes do not make it meta."""
+    analysis = analyze(text)
+    if not analysis.has_any(_EUPHEMISM_TRIGGERS):
+        return
+    for match in _EUPHEMISM.finditer(text):
+        index = analysis.index_at(match.start())
+        previous = index - 1
+        if previous >= 0 and classify(analysis, previous, lex) is Agent.PERSON:
+            continue  # "Ana dealt with the alert": the person acts, nobody is punished
+        if (
+            not negated(analysis, index)
+            and not meta_talk(analysis, index)
+            and any_person(analysis, lex)
+        ):
+            yield Hit(match.start(), match.end())
 
 
 _POSSESSIONS = frozenset(["badge", "access", "clearance", "account", "credentials", "permissions"])
