@@ -230,6 +230,16 @@ def test_import_refuses_to_delete_events_imported_from_sources(
     assert [e.source_id for e in stored.timeline] == [None, "a-1", "p1", "p2"]
 
 
+def test_reimporting_an_unchanged_file_keeps_events_imported_since(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    path = _with_imported_events(session, sample_postmortem, tmp_path)
+    report = import_postmortems(session, [path])
+    assert (report.created, report.updated, report.unchanged) == ([], [], ["INC-2026-001"])
+    stored, _ = get_postmortem(session, "INC-2026-001")
+    assert [e.source_id for e in stored.timeline] == [None, "a-1", "p1", "p2"]
+
+
 def test_import_keeps_imported_events_the_file_lists_and_replaces_on_request(
     session: Session, sample_postmortem: Postmortem, tmp_path: Path
 ) -> None:

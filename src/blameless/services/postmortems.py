@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from blameless.errors import ConflictError, FormatError, InputError, NotFoundError
-from blameless.markdown import read_postmortem, render_postmortem
+from blameless.markdown import parse_postmortem, read_postmortem, render_postmortem
 from blameless.model import Postmortem, TimelineEvent
 from blameless.store import repositories
 from blameless.store.migrate import ensure_migrated
@@ -107,10 +107,14 @@ def import_postmortems(
             on_progress(path)
     updates: dict[str, tuple[IncidentRow, PostmortemRow, Postmortem]] = {}
     refusals: list[tuple[str, Counter[str], Path]] = []
+    known: set[str] = set()
     for incident_id, (path, pm) in parsed.items():
         found = repositories.find_postmortem(session, incident_id)
         if found is None:
             continue
+        known.add(incident_id)
+        if _same_as_last_revision(session, found[1], pm):
+            continue  # the file has not changed since it was stored: nothing to do
         stored = repositories.load_postmortem(session, *found)
         updates[incident_id] = (*found, stored)
         lost = lost_imported_events(stored.timeline, pm.timeline)
@@ -120,7 +124,9 @@ def import_postmortems(
         raise _timeline_loss(*refusals[0], more=len(refusals) - 1)
     report = ImportReport()
     for incident_id, (_, pm) in parsed.items():
-        if incident_id not in updates:
+        if incident_id not in updates and incident_id in known:
+            report.unchanged.append(incident_id)
+        elif incident_id not in updates:
             _create(session, pm, actor=actor)
             report.created.append(incident_id)
         elif _apply(session, *updates[incident_id], pm, actor=actor, revision=pm.revision):
@@ -217,6 +223,23 @@ def save_postmortem(
     except StaleDataError:
         raise _conflict(pm.incident.id) from None
     return row.version
+
+
+def _same_as_last_revision(session: Session, row: PostmortemRow, pm: Postmortem) -> bool:
+    """Whether `pm` is the content of the latest stored revision (its file did not change).
+
+    Such a file is left alone even when events were imported into the timeline since: an
+    unchanged file has nothing to say about them.
+    """
+    markdown = session.scalar(
+        select(RevisionRow.markdown)
+        .where(RevisionRow.postmortem_pk == row.pk)
+        .order_by(RevisionRow.revision.desc())
+        .limit(1)
+    )
+    if markdown is None:
+        return False
+    return replace(parse_postmortem(markdown), revision=pm.revision) == pm
 
 
 def list_revisions(session: Session, incident_id: str) -> list[Revision]:
