@@ -21,6 +21,7 @@ BLAMEFUL = {
         "Tobias's pigheaded approach cost us the weekend.",
         "It was thoughtless of Renata to skip the handover.",
         "The locum seemed utterly unfocused on the ward round.",
+        "You can't be surprised, given how feckless the vendor's support team is.",
     ],
     "British and American spellings are one word": [
         "The warehouse lead was so disorganised that two pallets shipped twice.",
@@ -68,9 +69,11 @@ CLEAN = {
         "The old dashboard was useless during the failover.",
         "The on-call engineer was exhausted after three pages in a row.",
         "Ingrid's training plan was inadequate for the new console.",
+        "The API was as unreliable as the vendor's status page suggested.",
     ],
     "blame aimed at a thing": [
         "The blame rests with a mislabeled patch panel in row four.",
+        "The blame for the delay sits with the expired certificate.",
     ],
     "blame or punishment discussed and rejected": [
         "Blaming the warehouse team would not have stopped a single mislabeled parcel.",
@@ -79,6 +82,7 @@ CLEAN = {
     "ordinary frames": [
         "Great job Declan, the rollout was flawless.",
         "Ana's rollback is why the impact stayed small.",
+        "Kai's change is why we now have a canary stage.",
         "The alert was dealt with within five minutes.",
     ],
 }

@@ -132,7 +132,7 @@ def _person_at(analysis: Analysis, j: int, lex: Lexicon) -> bool:
         if k > j and _broken(analysis, k):
             return False
         if _person_or_name(analysis, k, lex) if k == j else _person(analysis, k, lex):
-            return True
+            return not tokens[k].possessive  # "the vendor's status page" is no person
         if classify(analysis, k, lex) is not None:
             return False
     return False
@@ -144,6 +144,8 @@ def _person_then_copula(analysis: Analysis, j: int, lex: Lexicon) -> bool:
     for k in range(j, min(j + 5, len(tokens) - 1)):
         if _broken(analysis, k + 1):
             return False
+        if tokens[k].possessive:
+            continue  # "how feckless the vendor's support team is": the head comes later
         if _person_or_name(analysis, k, lex) if k == j else _person(analysis, k, lex):
             return tokens[k + 1].low in _COPULAS or tokens[k + 1].low in {"had", "has", "have"}
     return False

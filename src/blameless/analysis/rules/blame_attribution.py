@@ -220,23 +220,25 @@ def _harmful_change(analysis: Analysis, person: int) -> bool:
 
 # Acts that repair, and outcomes that are good: "X's rollback is why the impact stayed small".
 _REMEDIES = words("rollback fix hotfix workaround failover revert rescue save")
-_GOOD_OUTCOMES = words(
-    "small smaller quick quickly fast faster limited recovered saved stayed contained minimal "
-    "short shorter survived held"
+# Outcomes that went wrong, beyond the damage words: "the ledger went read-only".
+_BAD_OUTCOMES = words(
+    "went stopped froze frozen hung rejected locked missing dark late paged spiked leaked "
+    "exposed duplicated read-only stale empty wrong"
 )
 
 
 def _harmful_artifact(analysis: Analysis, index: int, lex: Lexicon) -> bool:
     """ "Kenji's change is why the ledger went read-only": a person's change (not a remedy) is
-    the reason, and nothing says the outcome was good."""
+    the reason for an outcome that went wrong."""
     tokens = analysis.tokens
     for j in range(max(0, index - 4), index):
         if tokens[j].possessive and classify(analysis, j, lex) is Agent.PERSON:
             things = {t.base for t in tokens[j + 1 : index]}
+            outcome = {t.low for t in tokens[index:]}
             return (
                 bool(things & PERSON_ARTIFACTS)
                 and not things & _REMEDIES
-                and not analysis.has_any(_GOOD_OUTCOMES)
+                and bool(outcome & _BAD_OUTCOMES)
             )
     return False
 

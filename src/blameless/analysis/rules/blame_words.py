@@ -217,12 +217,11 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
     if tokens[index].low == "to" and agent_before(analysis, index, lex) is Agent.SYSTEM:
         return True  # "Flux is to blame for the revert"
     if tokens[index].low.startswith("blam"):
-        if (
-            after < len(tokens)
-            and tokens[after].low in _LIES
-            and _lies_with_system(analysis, after + 1, lex)
-        ):
-            return True  # "The blame lies with a stale ARP entry"
+        lies = next(
+            (j for j in range(after, min(after + 6, len(tokens))) if tokens[j].low in _LIES), None
+        )
+        if lies is not None and _lies_with_system(analysis, lies + 1, lex):
+            return True  # "The blame (for the delay) lies with a stale ARP entry"
         if agent_before(analysis, index, lex) is Agent.SYSTEM or _aimed_at_system(
             analysis, after, lex
         ):
