@@ -139,9 +139,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate the final hold-out sets in bench/data/final (never tune rules on them)",
     )
+    parser.add_argument(
+        "--set-d",
+        action="store_true",
+        help="evaluate hold-out set D in bench/data/set-d (never tune rules on it)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.final:
+    if args.set_d:
+        data, suffix = CHALLENGE_DATA / "set-d", "d"
+    elif args.final:
         data, suffix = CHALLENGE_DATA / "final", "final"
     elif args.holdout:
         data, suffix = CHALLENGE_DATA / "holdout", "holdout"
