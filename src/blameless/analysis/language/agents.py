@@ -33,6 +33,7 @@ from blameless.analysis.language.lexicons import (
     system_names,
     word_names,
 )
+from blameless.analysis.language.roles import human_system_role, names_a_thing, titled
 from blameless.analysis.language.text import Analysis, Token
 
 if TYPE_CHECKING:
@@ -121,7 +122,7 @@ def _acting_team(analysis: Analysis, i: int) -> bool:
 def _name_shaped(token: Token) -> bool:
     """An unlisted word that could be a given name: "Kwame", not "GitHub", "CI" or "Latency"."""
     word = token.text[:-2] if token.possessive else token.text
-    rest = word[1:]
+    rest = word[1:].replace("-", "")  # "Ye-jin", "Jean-luc"
     return (
         len(word) > 1
         and rest.isalpha()
@@ -230,6 +231,16 @@ def lexicon_for(ctx: Context | None) -> Lexicon:
     """The lexicon for a context (cached on the configured systems and roster)."""
     if ctx is None:
         return _lexicon((), ())
+    lexicon: Lexicon | None = ctx.cache.get(_LEXICON_KEY)
+    if lexicon is None:  # every rule asks for it on every unit: build it once per document
+        lexicon = ctx.cache[_LEXICON_KEY] = _build_lexicon(ctx)
+    return lexicon
+
+
+_LEXICON_KEY = ("language", "lexicon")
+
+
+def _build_lexicon(ctx: Context) -> Lexicon:
     roster: list[str] = []
     for key in ctx.people:
         for part in key.lower().replace("@", " @").split():
@@ -243,8 +254,12 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
     base = token.base
     if base in NEGATIVE_AGENTS or (base == "one" and i > 0 and analysis.tokens[i - 1].low == "no"):
         return Agent.NOBODY
+    if titled(analysis, i):
+        return Agent.PERSON  # "Ms Page", "T. Okonkwo", whatever the surname also means
     if base in lex.systems:
         return Agent.SYSTEM
+    if human_system_role(analysis, i):
+        return Agent.PERSON
     if base in TEAM_NAMES and _acting_team(analysis, i):
         return Agent.PERSON
     if base in {"agent", "agents"} and i and analysis.tokens[i - 1].low in HUMAN_AGENT_MODIFIERS:
@@ -277,6 +292,8 @@ def _role(analysis: Analysis, i: int) -> Agent | None:
         return Agent.SYSTEM
     if token.low == "us" and token.text == "US":
         return None  # the country, as in "the US team"
+    if names_a_thing(analysis, i):
+        return Agent.SYSTEM
     nxt = tokens[i + 1] if i + 1 < len(tokens) and not analysis.hard_before[i + 1] else None
     if (
         nxt is not None
@@ -332,6 +349,7 @@ def _head(analysis: Analysis, j: int, limit: int, lex: Lexicon) -> tuple[Agent, 
         if (
             analysis.tokens[k].base in PERSON_NOUNS
             and analysis.tokens[k].base not in PERSON_PRONOUNS
+            and classify(analysis, k, lex) is Agent.PERSON  # not "the Kafka operator"
         ):
             return Agent.PERSON, k
     return Agent.SYSTEM, j

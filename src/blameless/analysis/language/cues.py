@@ -98,3 +98,16 @@ def _calls_it(analysis: Analysis, j: int) -> bool:
         and tokens[j + 1].low in _CALLED_OBJECT
         and (j == 0 or tokens[j - 1].low not in {"on", "the", "a", "phone", "conference"})
     )
+
+
+_UNIVERSAL = frozenset({"any", "anyone", "anybody", "everyone", "everybody", "all"})
+_MODALS = frozenset({"could", "would", "might", "can", "may", "could've", "would've"})
+
+
+def universal_subject(analysis: Analysis, index: int) -> bool:
+    """ "any of us could have made the same slip", "anyone on the rota would have": a statement
+    about what the situation makes likely for everybody, not about one person."""
+    tokens = analysis.tokens
+    start = max(0, index - 8)
+    window = [t.low for t in tokens[start:index]]
+    return any(w in _UNIVERSAL for w in window) and any(w in _MODALS for w in window)

@@ -80,7 +80,7 @@ PERSON_NOUNS = _set(
     "trader traders courier couriers rigger riggers fitter fitters signaller signallers picker "
     "pickers packer packers receptionist receptionists accountant accountants paramedic "
     "paramedics folks offender offenders perpetrator perpetrators cab mgmt "
-    "driver drivers pilot pilots"
+    "driver drivers pilot pilots invigilator invigilators examiner examiners adjuster adjusters"
 )
 
 # What a person makes or does, as in "Sunny's migration", "Ivy's typo": a capitalised possessor
@@ -120,7 +120,7 @@ SYSTEM_NOUNS = _set(
     "guardrail hardware hook host hosts instance instances interface interpreter job jobs "
     "kernel key laptop leak library limit limits link links linter loop migration migrations "
     "model module monitor monitoring network networks node nodes operator's orchestrator page "
-    "parser patch "
+    "parser patch printer printers device devices "
     "patches pipeline pipelines platform playbook pod pods policies policy primary procedure "
     "procedures process processes proxy queries query queue queues quota regression release "
     "releases replica replicas request requests retries retry rollback rollout router routers "

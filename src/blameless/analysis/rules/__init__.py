@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from blameless.analysis.rule import Rule
-from blameless.analysis.rules.action_items import (
-    Awareness,
-    BeCareful,
-    Discipline,
-    DocumentationOnly,
-    ManualCheck,
-    Reminder,
-    Retrain,
-)
+from blameless.analysis.rules.action_checks import Awareness, DocumentationOnly, ManualCheck
+from blameless.analysis.rules.action_items import BeCareful, Discipline, Reminder, Retrain
 from blameless.analysis.rules.action_quality import (
     MissingDueDate,
     MissingOwner,

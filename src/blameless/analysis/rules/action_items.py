@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
-from blameless.analysis.language import analyze, lexicon_for
+from blameless.analysis.language import Agent, Analysis, analyze, classify, lexicon_for
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import any_person, words
 from blameless.analysis.units import Unit, UnitKind
@@ -21,7 +21,7 @@ _SYSTEMIC = words(
     "register ticket tickets"
 )
 # A manual step is only overridden by a mechanism that runs it ("tracked in a ticket" is not one).
-_AUTOMATION = words(
+AUTOMATION = words(
     "automate automated automates automatically automatic automation enforce enforced enforces "
     "enforcing refuse refuses reject rejects block blocks blocking ci interlock interlocks "
     "fail-closed linter lint guardrail bot drill drills exercise exercised generate generated "
@@ -49,6 +49,9 @@ class PersonFocusedFix(Rule):
     overridable: ClassVar[bool] = True
     overrides: ClassVar[frozenset[str]] = _SYSTEMIC
     needs_person: ClassVar[bool] = False
+    # Aimed at a person whatever system words the item also has ("Retrain Siobhan on the
+    # automation console", "a bot that pings the on-call every Monday to look at ...").
+    personal: ClassVar[re.Pattern[str] | None] = None
     applies_to = frozenset({UnitKind.ACTION_ITEM})
     severity = Level.WARNING
 
@@ -57,6 +60,11 @@ class PersonFocusedFix(Rule):
         analysis = analyze(unit.text)
         if not analysis.has_any(self.triggers):
             return
+        if self.personal is not None:
+            found = self.personal.search(unit.text)
+            if found is not None and _aims_at_person(analysis, found, ctx):
+                yield Hit(found.start(), found.end())
+                return
         if self.overridable and analysis.has_any(self.overrides):
             return
         if self.overridable and _REPLACES_MANUAL.search(unit.text):
@@ -66,6 +74,17 @@ class PersonFocusedFix(Rule):
         match = self.pattern.search(unit.text)
         if match is not None:
             yield Hit(match.start(), match.end())
+
+
+def _aims_at_person(analysis: Analysis, found: re.Match[str], ctx: Context) -> bool:
+    """The token after a personal verb ("Retrain Siobhan") is one person; nudges need none."""
+    if found.lastindex is None:
+        return True
+    index = analysis.index_at(found.start(found.lastindex))
+    lex = lexicon_for(ctx)
+    return index < len(analysis.tokens) and (
+        classify(analysis, index, lex) is Agent.PERSON or lex.could_be_name(analysis, index)
+    )
 
 
 class BeCareful(PersonFocusedFix):
@@ -92,8 +111,10 @@ class BeCareful(PersonFocusedFix):
     pattern = re.compile(
         r"\b(?:be (?:more |extra |especially |very |really )?(?:careful|cautious|vigilant"
         r"|thoughtful|mindful|attentive|diligent|alert)"
-        r"|(?:more|extra|greater|closer|additional|special) "
-        r"(?:care|caution|attention|vigilance|diligence)|pay (?:more |closer |extra )?attention"
+        r"|(?:more|extra|greater|closer|additional|special|renewed|heightened|increased|better"
+        r"|proper) (?:care|caution|attention|vigilance|diligence)|attention to detail"
+        r"|(?:renewed|heightened|increased|greater|more|extra|closer|sharper) focus on (?:detail"
+        r"|accuracy|correctness)|pay (?:more |closer |extra )?attention"
         r"|take (?:more |extra |greater )?care|think twice"
         r"|(?:stay|remain|keep) (?:more |extra )?(?:alert|vigilant|focused|sharp|awake|careful"
         r"|cautious|attentive)|on (?:their|your|our|his|her) toes"
@@ -106,7 +127,7 @@ class BeCareful(PersonFocusedFix):
     )
     triggers = words(
         "careful cautious vigilant thoughtful mindful attentive diligent alert care "
-        "caution attention vigilance diligence twice focused sharp awake toes eye eyes slow "
+        "caution attention vigilance diligence twice focused sharp awake toes eye eyes slow focus "
         "slowing time rush rushing read"
     )
     overridable = False
@@ -138,7 +159,8 @@ class Reminder(PersonFocusedFix):
         rf"|communicate (?:to|the)"
         rf"|send (?:a |an )?(?:note|e-?mail|message|reminder)|ask {_ROLE_PEOPLE} to"
         rf"|let (?:everyone|people|the team) know"
-        rf"|talk (?:to|with) {_ROLE_PEOPLE}|tell (?:[\w'’-]+ ){{1,6}}?to|tell (?:him|her|them)"
+        rf"|talk (?:to|with) {_ROLE_PEOPLE}|tell (?:[\w'’()-]+ ){{1,6}}?(?:to|that)"
+        rf"|tell (?:him|her|them)"
         rf"|(?:pin|post|drop|send|share|put|leave|write) (?:a |an )?(?:[\w-]+ )?(?:message|note"
         rf"|reminder|announcement|post|shout-?out) (?:in|to|on|into)"
         rf"|broadcast (?:[\w-]+ ){{0,4}}?(?:in|to|on|across) (?:the |all |every |each )?"
@@ -151,7 +173,16 @@ class Reminder(PersonFocusedFix):
         rf"|e-?mail (?:everyone|everybody|all|the (?:whole |entire )?(?:team|org|company)))\b",
         re.IGNORECASE,
     )
+    personal = re.compile(
+        r"\b(?:pings?|nudges?|reminds?|e-?mails?|messages?|prompts?)"
+        r" (?:the |a |an |our |each |every )?"
+        r"(?:[\w-]+ ){0,2}?(?:on-?call|people|team|engineers?|owners?|staff|everyone|lead|leads"
+        r"|manager|managers|admins?|operators?)(?: [\w-]+){0,4}? to (?:look|check|review|verify"
+        r"|remember|confirm|read|eyeball|glance|go through)\b",
+        re.IGNORECASE,
+    )
     triggers = words(
+        "nudge nudges prompt prompts pings "
         "remind reminder reminders reminding reminded reminds ping tell notify "
         "inform email e-mail message warn brief circulate memo announce "
         "announcement reinforce reread re-read communicate send ask let talk mention raise "
@@ -177,6 +208,9 @@ class Retrain(PersonFocusedFix):
         Make the switching panel require a second key to bypass the UPS.
     """
 
+    personal = re.compile(
+        r"\b(?:re-?train|coach|mentor|re-?certify) (\w+)(?!['’])\b", re.IGNORECASE
+    )
     id = "AC003"
     name = "retrain-individual"
     message = "This action item retrains a person instead of changing the system."
@@ -191,7 +225,10 @@ class Retrain(PersonFocusedFix):
         r"(?:[\w-]+ ){0,3}(?:module|course|training|certification|exam|onboarding|class|lesson"
         r"|quiz)"
         r"|walk (?:the |him |her |them |our )(?:[\w'’-]+ ){0,2}?through"
-        r"|pair (?:him|her|them|the [\w-]+) with (?:a |an )?(?:senior|experienced|mentor)"
+        r"|pair (?:[\w'’-]+ ){1,4}?with (?:a |an )?(?:senior|experienced|veteran|mentor|buddy)"
+        r"|(?:complete|sit|take|do|attend|pass|repeat) (?:the |a |his |her |their )?"
+        r"(?:[\w-]+ ){0,3}?"
+        r"(?:course|training|module|certification|exam|induction|class) again"
         r"|train (?:him|her|them|the (?:[\w-]+ )?(?:engineer|operator|contractor|technician|dba"
         r"|developer|intern|hire|pharmacist|dispatcher))"
         r"|(?:send|put) (?:[\w'’-]+ ){1,4}?back (?:through|to|on|into)"
@@ -202,7 +239,7 @@ class Retrain(PersonFocusedFix):
     triggers = words(
         "retrain re-train retrained retraining mentor mentoring mentored coach "
         "coaching coached refresher recertify re-certify recertification retake "
-        "redo training shadow repeat repeats resit walk pair train send put"
+        "redo training shadow repeat repeats resit walk pair train send put again"
     )
 
 
@@ -238,9 +275,14 @@ class Discipline(PersonFocusedFix):
         r"|technician|intern|dba|admin|tech|culprit|offender)\b|him\b|her\b|them\b"
         r"|(?-i:[A-Z][a-z]+)\b(?!['’]s))"
         r"|(?:what|everything) (?:he|she|they|[\w-]+) did wrong"
-        r"|(?:take|remove|pull) (?:the |him |her |them )?(?:[\w-]+ )?(?:off|from) (?:the )?"
-        r"(?:[\w-]+ )?(?:rotation|rota|on-call|team|project|release)"
-        r"|report (?:[\w'’-]+ ){0,4}?to (?:[\w'’-]+ ){0,2}?(?:manager|boss|lead|hr|supervisor"
+        r"|(?:take|remove|pull|drop) (?:[\w'’-]+ ){0,3}?(?:off|from) (?:the |our |their |this )?"
+        r"(?:[\w-]+ )?(?:rotation|rota|roster|on-call|team|project|release|account|contract|site)"
+        r"|(?:note|record|log|put|mark) (?:it|this|that|the [\w-]+) (?:on|in|against) (?:his|her"
+        r"|their|[\w-]+['’]s) (?:[\w-]+ )?(?:file|record)"
+        r"|(?:list|name|publish|post|rank|shame|call out|single out) (?:the )?(?:[\w-]+ )?"
+        r"(?:offenders|culprits|perpetrators)"
+        r"|(?:list|name|publish|post|rank) (?:[\w-]+ ){0,3}?by name"
+        r"|report (?:[\w'’-]+ ){0,4}?to (?:[\w'’-]+ ){0,3}?(?:manager|boss|lead|hr|supervisor"
         r"|employer)|bonus(?:es)?|performance (?:improvement )?plan"
         r"|(?:performance|personnel|hr|permanent) (?:file|record|review)"
         r"|(?:request|ask for|demand) (?:a |an )?(?:replacement|different (?:engineer|technician"
@@ -250,157 +292,8 @@ class Discipline(PersonFocusedFix):
     triggers = words(
         "warning warn discipline disciplinary reprimand fire dismiss suspend demote "
         "revoke take remove pull report bonus bonuses performance withdraw wrong personnel "
-        "permanent replacement different hr strip disable"
+        "permanent replacement different hr strip disable drop note record log put mark list name "
+        "publish post rank shame call single"
     )
     overridable = False
     needs_person = True
-
-
-class ManualCheck(PersonFocusedFix):
-    """The fix is a manual check that depends on someone remembering to do it.
-
-    Why:
-        A manual step works until the day it is skipped, usually the busiest day. Automate the
-        check, or build it into the tool that makes the change.
-
-    Bad:
-        [Manually] double-check the target router before shifting traffic.
-        [Ask a colleague] to look over your plan before merging.
-
-    Good:
-        Make the traffic-shift tool refuse targets outside the primary network.
-        Enforce branch protection so infrastructure changes apply only after review.
-    """
-
-    id = "AC005"
-    name = "manual-check"
-    message = "This action item adds a manual check that depends on someone remembering it."
-    suggestion = "Could a tool run this check every time, or refuse the change when it fails?"
-    pattern = re.compile(
-        r"\b(?:manual(?:ly)?|by hand|double-?check|spot-?check|eyeball|ask (?:a |another |the )?"
-        r"(?:colleague|teammate|peer|reviewer|someone|second person|buddy)|look over|make sure"
-        r"|phone|call (?:the|them)|log in to (?:each|every)|verify by hand|try each"
-        r"|glance (?:over|at|through)|sanity-?check|cross-?check|by eye|visually (?:check|inspect"
-        r"|confirm|verify)|asking (?:the )?(?:[\w-]+ )?(?:reviewers?|approvers?|people|engineers"
-        r"|operators) to (?:verify|check|confirm|make sure|look)"
-        r"|(?:review|reviews|sign-?offs?|approvals?|checks?|confirmations?) (?:[\w-]+ ){0,5}?"
-        r"(?:over|via|on|by|through|in) (?:slack|teams|chat|e-?mail|phone|dm|whatsapp)"
-        r"|(?:have|get) (?:someone|somebody|a colleague|a teammate"
-        r"|a peer|another [\w-]+|a second [\w-]+) (?:to )?(?:look|check|review|verify|read"
-        r"|confirm|eyeball|glance))\b",
-        re.IGNORECASE,
-    )
-    triggers = words(
-        "manual manually hand double-check doublecheck double spot-check eyeball "
-        "ask look make phone call log verify try glance sanity-check sanity cross-check eye "
-        "visually checklist have get review reviews sign-off sign-offs signoff approval "
-        "approvals checks confirmation confirmations"
-    )
-    overrides = _AUTOMATION
-
-
-class DocumentationOnly(PersonFocusedFix):
-    """The fix is a wiki page, README line, runbook note or sign that nothing enforces.
-
-    Why:
-        Documentation helps only the people who find it, read it and remember it under pressure.
-        On its own it is a weak fix; pair it with a change that a system enforces or exercises.
-
-    Bad:
-        [Document the] recovery procedure.
-        [Add a line to the runbook]: do not run against production.
-
-    Good:
-        Automate the snapshot and restore path and exercise it daily.
-        Make the maintenance job refuse production targets without an approved change.
-    """
-
-    id = "AC006"
-    name = "documentation-only"
-    message = "This action item only documents; nothing enforces or exercises it."
-    suggestion = "What change in a tool or process would make the documented rule hold by itself?"
-    pattern = re.compile(
-        r"\b(?:document(?:ed|ing)? (?:the|how|that|this|our|a|an|what|why|when|where)"
-        r"|(?:update|edit|extend|expand|improve|write|add to) (?:the |a |our )?(?:[\w-]+ )?"
-        r"(?:readme|wiki|runbook|docs|documentation|playbook|faq|guide|handbook)"
-        r"|(?:add|put|write|post|hang|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph"
-        r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
-        r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
-        r"|handbook|page)|wiki page|warning sign"
-        r"|(?:add|put|write|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph|warning"
-        r"|caveat|banner) (?:to|in|on|at|into) (?:[\w'’-]+ ){0,6}?(?:help|usage|man page|--help"
-        r"|docstring|readme|motd|login banner)(?: text| output| page| message)?"
-        r"|(?:confluence|notion|sharepoint|wiki|google|intranet) (?:page|doc|space|article|entry)"
-        r"|write (?:up )?(?:a |an |the )?(?:[\w-]+ ){0,2}?(?:page|doc|document|article|write-?up"
-        r"|explainer|how-?to|guide|faq)"
-        r"|(?:add|put|post|hang|place|stick|attach|print|display|mount|tape|pin|affix) (?:up )?"
-        r"(?:a |an |the )?(?:[\w-]+ )?(?:signs?|stickers?|posters?|placards?|banners?|notices?"
-        r"|laminated card)"
-        r"|(?:add|write|leave|put) (?:a |an )?(?:[\w-]+ )?(?:code |inline |source )?comments?"
-        r" (?:above|below|next to|beside|in|on|at|explaining|to explain|that explains))\b",
-        re.IGNORECASE,
-    )
-    triggers = words(
-        "document documented documenting readme wiki runbook docs documentation "
-        "playbook faq guide handbook line note section paragraph comment warning "
-        "sign notice caveat tape pin affix signs sticker stickers poster posters placard banner "
-        "card comments notices confluence notion sharepoint intranet write page"
-    )
-
-
-class Awareness(PersonFocusedFix):
-    """The fix is generic awareness: training sessions, encouragement, "understand the impact".
-
-    Why:
-        Awareness campaigns change little under pressure. A scheduled drill that exercises a new
-        mechanism is different: it tests the system as well as the people.
-
-    Bad:
-        Make staff [aware] that the validator is not a full test.
-        [Encourage] people to speak up when they are unsure.
-
-    Good:
-        Run the new failover path in the quarterly game-day drill.
-        Make the validator fail the release when it skips a check.
-    """
-
-    id = "AC007"
-    name = "awareness"
-    message = "This action item raises awareness instead of changing the system."
-    suggestion = (
-        "What mechanism would make the risk visible or impossible at the moment it matters?"
-    )
-    pattern = re.compile(
-        r"\b(?:(?:promote|foster|build|instil|instill|cultivate|nurture|create|drive|embed"
-        r"|strengthen) (?:a |an |the |our )?(?:[\w-]+ )?culture (?:of|around|where|in which)"
-        r"|aware(?:ness)?|encourage|educate|education|understands? the (?:impact|importance"
-        r"|risks?|consequences)|speak up|lunch[- ]and[- ]learn|brown[- ]bag|hold (?:a |an )?"
-        r"(?:[\w-]+ )?(?:session|meeting|workshop|talk)|run (?:a |an )?(?:[\w-]+ ){0,2}"
-        r"(?:training|session|sessions|workshop)"
-        r"|(?:training|sessions?|workshop) (?:on|about|for)|e-?learning|webinars?"
-        r"|(?:host|organi[sz]e|schedule|arrange|give) (?:a |an )?(?:[\w-]+ )?(?:session|talk"
-        r"|workshop|lunch-and-learn|brown-bag|presentation|webinar)"
-        r"|so (?:that )?(?:[\w-]+ ){1,3}?(?:appreciates?|realis(?:es?)|realiz(?:es?)"
-        r"|understands? (?:how|why|what))"
-        r"|(?:share|circulate|send|forward) (?:this|the|our) (?:[\w-]+ )?(?:postmortem"
-        r"|post-mortem|write-?up|incident report|report|retro|review)"
-        r"(?: widely| with (?:everyone|all|the))?)\b",
-        re.IGNORECASE,
-    )
-    triggers = words(
-        "aware awareness encourage educate education understand understands speak "
-        "lunch brown-bag hold run training session sessions workshop e-learning elearning "
-        "webinar webinars host organise organize schedule arrange give appreciate appreciates "
-        "realise realises realize realizes share circulate forward culture"
-    )
-
-
-PERSON_FOCUSED_RULES: tuple[type[PersonFocusedFix], ...] = (
-    BeCareful,
-    Reminder,
-    Retrain,
-    Discipline,
-    ManualCheck,
-    DocumentationOnly,
-    Awareness,
-)

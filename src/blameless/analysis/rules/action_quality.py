@@ -10,7 +10,7 @@ from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._document import item_line, looks_like_postmortem
-from blameless.analysis.rules.action_items import PERSON_FOCUSED_RULES
+from blameless.analysis.rules.action_checks import PERSON_FOCUSED_RULES
 from blameless.analysis.units import Document, Unit, UnitKind
 
 _OWNER = re.compile(

@@ -17,7 +17,8 @@ from blameless.analysis.language import (
     lexicon_for,
     person_span,
 )
-from blameless.analysis.language.lexicons import AGENT_SKIP, PERSON_ARTIFACTS
+from blameless.analysis.language.cues import dismissed
+from blameless.analysis.language.lexicons import AGENT_SKIP, HUMAN_VERBS, PERSON_ARTIFACTS
 from blameless.analysis.language.suggest import action_question
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
@@ -30,7 +31,8 @@ _CAUSAL = re.compile(
     r"|(?:is|was|are|were)(?: all| entirely| largely)? down to"
     r"|(?:cause|trigger|culprit|source|origin)s? (?:was|is|were)"
     r"|(?:root[- ])?(?:cause|trigger)s?:|(?:reason|cause)(?: [\w-]+){0,5}? (?:is|was) that"
-    r"|courtesy of|thanks to)\s",
+    r"|courtesy of|thanks to|since"
+    r"|why [^,.?!;:]+, (?:that|it|this)(?:'s|’s| is| was))\s",
     re.IGNORECASE,
 )
 # "Thanks to X's change" is praise unless the sentence goes on to describe damage.
@@ -59,7 +61,7 @@ _TRIGGERS = words(
     "what because caused due triggered attributed result which that this reason cause broke "
     "breaks crashed took brought knocked wiped nuked traces traced trace comes came boils boiled "
     "trigger culprit source origin courtesy thanks trashed hosed bricked blew corrupted cut why "
-    "down thats tracing"
+    "down thats tracing since"
 )
 # "... the disruption this caused": the thing named just before the verb is its subject.
 _THING_SUBJECTS = words("this it that which what these those")
@@ -70,6 +72,12 @@ _STATIVE = words(
 )
 # "Because we ..." / "because everyone assumes ...": the organisation or people in general.
 _COLLECTIVE = words("we us everyone everybody anyone anybody people users customers")
+# "The culprit? Asha, who ...": a one-word question about the cause, answered by a person.
+_CAUSE_QUESTION = re.compile(
+    r"^\W*(?:the |our )?(?:real |root |actual |main )?(?:culprit|cause|reason|trigger|source"
+    r"|root cause|origin)\?\s*$",
+    re.IGNORECASE,
+)
 _WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
 _ANSWER = re.compile(r"^\W*((?:[\w@'’-]+ ){1,4}?)(?:did|was|had)\b", re.IGNORECASE)
 _QUESTION = (
@@ -119,11 +127,14 @@ class BlameAttribution(Rule):
         seen: set[int] = set()
         for m in scan(unit.text, _TRIGGERS, _CAUSAL):
             person = person_after(m.analysis, m.end_index, lex)
+            if person is None and _named_subject(m.analysis, m.end_index, lex):
+                person = m.end_index  # "since Ruairí parked ...": a name in a subject slot
             if person is None or person in seen or not _acts(m.analysis, person):
                 continue
-            if m.match.group().lower().startswith(_IRONIC) and not _harmful_change(
-                m.analysis, person
-            ):
+            said = m.match.group().lower()
+            if said.startswith(_IRONIC) and not _harmful_change(m.analysis, person):
+                continue
+            if said.startswith("since") and not _causal_since(m.analysis, person):
                 continue
             seen.add(person)
             start, end = person_span(m.analysis, person, lex)
@@ -155,12 +166,25 @@ class BlameAttribution(Rule):
                     end = m.analysis.tokens[min(subject[1] + 1, len(m.analysis.tokens) - 1)].end
                 yield Hit(start, end, suggestion=_question(m.analysis, subject[1]))
 
+        yield from _results(unit.text, lex)
+
     def check_document(self, doc: Document, ctx: Context) -> Iterator[Hit]:
         """ "Who took down checkout? Amber did.": the answer to a question about damage names
         the cause."""
         lex = lexicon_for(ctx)
         for question, answer in zip(doc.units, doc.units[1:], strict=False):
             text = question.text
+            if (
+                question.kind is UnitKind.SENTENCE
+                and _CAUSE_QUESTION.match(text)
+                and not doc.text[question.end : answer.start].strip()
+            ):
+                reply = analyze(answer.text)
+                if reply.tokens and (
+                    classify(reply, 0, lex) is Agent.PERSON or lex.could_be_name(reply, 0)
+                ):
+                    yield Hit(answer.start, answer.start + reply.tokens[0].end)
+                continue
             if (
                 question.kind is not UnitKind.SENTENCE
                 or not _WHO.match(text)
@@ -241,6 +265,58 @@ def _harmful_artifact(analysis: Analysis, index: int, lex: Lexicon) -> bool:
                 and bool(outcome & _BAD_OUTCOMES)
             )
     return False
+
+
+def _named_subject(analysis: Analysis, index: int, lex: Lexicon) -> bool:
+    """A name-shaped word right before a past-tense verb: the subject of that verb."""
+    tokens = analysis.tokens
+    return (
+        index + 1 < len(tokens)
+        and lex.could_be_name(analysis, index)
+        and tokens[index + 1].low.endswith("ed")
+        and not analysis.soft_before[index + 1]
+    )
+
+
+_PERFECT = words("has have had been hasn't haven't 's")
+
+
+def _causal_since(analysis: Analysis, person: int) -> bool:
+    """ "lost a night of data since X parked the dome": "since" is causal when a person's past
+    act follows and the sentence has no perfect tense ("has been empty since X drained it")."""
+    tokens = analysis.tokens
+    verb = person + 1
+    while verb < len(tokens) and tokens[verb].low in AGENT_SKIP:
+        verb += 1
+    return (
+        verb < len(tokens)
+        and (tokens[verb].low.endswith("ed") or tokens[verb].low in HUMAN_VERBS)
+        and not any(t.low in _PERFECT for t in tokens)
+    )
+
+
+# "X typed the wrong command, so the whole system went down": a person's act, then its result.
+_RESULT = re.compile(
+    r",? (?:and )?so (?:that )?(?:the |our |whole |the whole |all |every )?(?:[\w-]+ ){0,4}?"
+    r"(?:(?:go|goes|went|gone|going) (?:down|offline|dark)"
+    r"|crashed|died|broke|failed|fell over|stopped)\b",
+    re.IGNORECASE,
+)
+
+
+def _results(text: str, lex: Lexicon) -> Iterator[Hit]:
+    """A person's act followed by "so <system> went down": the person as the cause."""
+    analysis = analyze(text)
+    if "so" not in analysis.words:
+        return
+    for match in _RESULT.finditer(text):
+        index = analysis.index_at(match.start())
+        if index == 0 or dismissed(analysis, match.start(), index):
+            continue
+        subject = clause_subject(analysis, index - 1, lex)
+        if subject is not None and subject[0] is Agent.PERSON and _acts(analysis, subject[1]):
+            start, end = person_span(analysis, subject[1], lex)
+            yield Hit(start, max(end, analysis.tokens[min(subject[1] + 1, index - 1)].end))
 
 
 def _acts(analysis: Analysis, person: int) -> bool:

@@ -216,7 +216,13 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
         return True  # "Blame would have been easy", "Blaming individuals would not have ..."
     if tokens[index].low == "to" and agent_before(analysis, index, lex) is Agent.SYSTEM:
         return True  # "Flux is to blame for the revert"
-    if tokens[index].low.startswith("blam"):
+    if (
+        tokens[index].low == "to"
+        and 0 < index < len(tokens) - 1
+        and tokens[index - 1].low not in _PASSIVE
+    ):
+        after += 1  # "easy to blame X, and it would be wrong": the same checks from "blame"
+    if tokens[after - 1].low.startswith("blam"):
         lies = next(
             (j for j in range(after, min(after + 6, len(tokens))) if tokens[j].low in _LIES), None
         )
@@ -267,12 +273,20 @@ def _aimed_at_system(analysis: Analysis, after: int, lex: Lexicon) -> bool:
     return False
 
 
+_THAT_BLAME = words("it that this")
+
+
 def _rejected_later(analysis: Analysis, after: int) -> bool:
-    """ "People blamed the engineer, but the evidence does not support that": reported blame that
-    a contrasting clause of the same sentence rejects."""
+    """ "People blamed the engineer, but the evidence does not support that", "It would be easy
+    to blame X, and it would be wrong": blame that a later clause of the sentence rejects."""
     tokens = analysis.tokens
     for j in range(after, len(tokens)):
-        if tokens[j].low in _CONTRAST and (analysis.soft_before[j] or analysis.hard_before[j]):
+        rejoinder = (
+            tokens[j].low == "and" and j + 1 < len(tokens) and tokens[j + 1].low in _THAT_BLAME
+        )  # "..., and it would also be wrong"
+        if (tokens[j].low in _CONTRAST or rejoinder) and (
+            analysis.soft_before[j] or analysis.hard_before[j]
+        ):
             return any(
                 negated(analysis, k, window=8) or tokens[k].low in _REJECTIONS
                 for k in range(j + 1, len(tokens))

@@ -16,6 +16,7 @@ from blameless.analysis.language import (
     dismissed,
     lexicon_for,
 )
+from blameless.analysis.language.evaluation import Frame, negative_acts
 from blameless.analysis.language.judgement import judged_people
 from blameless.analysis.language.lexicons import PERSON_ARTIFACTS, SYSTEM_NOUNS
 from blameless.analysis.language.morphology import adjective_family, alternation
@@ -32,7 +33,8 @@ _CORE_WORDS = adjective_family(
 ) | frozenset({"laziness", "lazily", "idiot", "idiots", "stupidity", "inattention", "cowboy"})
 _CORE = re.compile(
     rf"\b(?:{alternation(_CORE_WORDS)}"
-    r"|(?:not|wasn't|weren't) paying attention"
+    r"|(?:not|wasn't|weren't|never) paying (?:the (?:slightest|least|faintest) (?:bit of )?|any "
+    r"|much |enough |proper )?attention"
     r"|(?:lack|lacked|lacking) (?:of )?(?:basic )?common sense|no common sense"
     r"|should(?: have)? known better|should know better"
     r"|(?:lack|lacked|lacking) (?:of )?(?:attention|care|diligence|judge?ment|focus|rigou?r)"
@@ -45,7 +47,6 @@ _AMBIGUOUS = re.compile(
     r"\b(?:lazy|dumb|useless|hopeless|inexperienced|clueless|(?:couldn't|could not|can't) even"
     r"|attitude|(?:didn't|did not|doesn't|does not|don't|never) cared? (?:about|whether|if|that)"
     r"|cared (?:more|less) about"
-    r"|(?:couldn't|could not|can't|cannot|can never|could never|never) be bothered"
     r"|(?:rushing|in a (?:rush|hurry)|(?:wanted|keen|eager) to) (?:to )?(?:get|go|leave|head)"
     r"(?: home| out| off)?|(?:didn't|did not|never) take (?:it|this|that|the [\w-]+) seriously)\b",
     re.IGNORECASE,
@@ -124,6 +125,9 @@ class CharacterJudgement(Rule):
             ):
                 continue  # already reported as a core judgement word
             yield Hit(start, end)
+        for start, end, frame in negative_acts(analysis, lex):
+            if frame is Frame.EVALUATED:
+                yield Hit(start, end)  # "made a right hash of", "out of his depth"
         for m in scan(unit.text, _TRIGGERS, _AMBIGUOUS):
             analysis = m.analysis
             after = m.end_index

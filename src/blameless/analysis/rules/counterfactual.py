@@ -11,10 +11,12 @@ from blameless.analysis.language import (
     Analysis,
     Lexicon,
     agent_before,
+    analyze,
     classify,
     clause_subject,
     lexicon_for,
 )
+from blameless.analysis.language.evaluation import Frame, negative_acts
 from blameless.analysis.language.suggest import step_question
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
@@ -130,6 +132,11 @@ class Counterfactual(Rule):
                     m.match.end(),
                     suggestion=step_question(analysis, _step_index(analysis, m.end_index)),
                 )
+        for start, end, frame in negative_acts(analyze(unit.text), lex):
+            if frame is Frame.UNMET:
+                yield Hit(
+                    start, end
+                )  # "told twice ... and still went ahead", "sat on it for weeks"
         for m in scan(unit.text, _TRIGGERS, _RHETORICAL):
             person = person_after(m.analysis, m.end_index, lex, limit=5)
             if person is not None and unit.text.rstrip().endswith("?"):
@@ -143,9 +150,10 @@ class Counterfactual(Rule):
 def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit | None:
     """ "If Yara had waited ..." / "Had Carmen looked ...": hindsight about a person's choice."""
     tokens = analysis.tokens
-    if not _would(analysis):
-        return None  # a counterfactual conditional pairs "had" with "would"
     word = tokens[index].low
+    wish = word == "if" and index + 1 < len(tokens) and tokens[index + 1].low == "only"
+    if not wish and not _would(analysis):
+        return None  # a counterfactual conditional pairs "had" with "would" (or "if only")
     if word == "had":
         if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
             return None  # mid-clause "had" is an ordinary verb
@@ -167,15 +175,22 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
     return None
 
 
+_MODAL_PERFECT = frozenset({"could", "might", "couldn't", "may"})
 _HAD_CONTRACTIONS = frozenset({"i'd", "he'd", "she'd", "they'd", "we'd", "you'd"})
 
 
 def _would(analysis: Analysis) -> bool:
-    """The main clause of a counterfactual: would, wouldn't, would've, or "he'd have"."""
+    """The main clause of a counterfactual: would, wouldn't, would've, "he'd have", or a modal
+    perfect ("could have been avoided", "might have")."""
     words = analysis.words
     if "would" in words or "wouldn't" in words or "would've" in words:
         return True
     tokens = analysis.tokens
+    if any(
+        t.low in _MODAL_PERFECT and k + 1 < len(tokens) and tokens[k + 1].low == "have"
+        for k, t in enumerate(tokens)
+    ):
+        return True
     return any(
         t.low in _HAD_CONTRACTIONS and k + 1 < len(tokens) and tokens[k + 1].low == "have"
         for k, t in enumerate(tokens)

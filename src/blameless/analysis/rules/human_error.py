@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.language import Agent, clause_subject, lexicon_for
+from blameless.analysis.language import Agent, classify, clause_subject, lexicon_for
+from blameless.analysis.language.cues import universal_subject
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
 from blameless.analysis.units import Unit
@@ -23,7 +24,7 @@ _LABEL = re.compile(
     r"|(?:classified|categori[sz]ed|recorded|coded|logged|filed|ruled|listed) as (?:an? )?"
     r"(?:[\w-]+ )?(?:controller|operator|crew|staff|user|driver) (?:errors?|mistakes?)"
     r"|(?:mis|mal)-?operations?(?: by| of)?"
-    r"|human factors?|pebkac|pebcak|pebmac|id-?10-?t"
+    r"|human factors?|pebkac|pebcak|pebmac|id-?(?:10|ten)-?t"
     r"|layer[- ]?(?:8|eight) (?:issue|problem|error)s?"
     r"|finger trouble|fat[- ]finger(?:ed|ing|s)?|wetware"
     r"|between (?:the )?(?:chair|seat|desk) and (?:the )?(?:keyboard|screen|console)"
@@ -32,8 +33,9 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _MISTAKE_BY = re.compile(
-    r"\b(?:mistakes?|errors?|slips?|blunders?) (?:(?:was|were|had been|has been) made )?"
-    r"(?:by|from|of)\s",
+    r"\b(?:(?:mistakes?|errors?|slips?|blunders?) (?:(?:was|were|had been|has been) made )?"
+    r"(?:by|from|of)|(?:mistakes?|errors?|slips?|blunders?|faults?|bugs?|regressions?|defects?)"
+    r" (?:(?:was|were|had been|has been) )?(?:introduced|made|caused|committed|added) by)\s",
     re.IGNORECASE,
 )
 # "what made the slip easy": the subject is a question, not a person.
@@ -41,6 +43,12 @@ _NOT_SUBJECT = frozenset({"what", "which", "that", "it", "this", "who"})
 _MADE_MISTAKE = re.compile(
     r"\b(?:made|makes?|making) (?:a |an |the |this |that |some |too many |the same |several "
     r"|many |multiple |another |yet another )?(?:[\w-]+ )?(?:mistakes?|errors?|blunders?|slips?)\b",
+    re.IGNORECASE,
+)
+# "It's Ambrose's mistake, not the tool's": a person's own mistake as the predicate.
+_OWN_MISTAKE = re.compile(
+    r"(?:['’]s|\bis|\bwas|\bwere|\bare)(?: all| entirely| simply| clearly| squarely| purely)?"
+    r" ([\w-]+['’]s) (?:own )?(?:mistake|error|blunder|slip|screw-?up|doing)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
@@ -51,7 +59,8 @@ _TRIGGERS = words(
     "pebkac pebcak pebmac id10t id-10-t layer layer-8 finger fat fat-finger wetware chair "
     "seat desk weak weakest signaller signalman misoperation maloperation mis-operation "
     "misoperations maloperations classified categorised categorized coded "
-    "fat-fingered mistake mistakes error errors slip slips blunder blunders"
+    "fat-fingered mistake mistakes error errors slip slips blunder blunders fault faults bug bugs "
+    "regression regressions defect defects doing"
 )
 _SUGGESTION = (
     "Name the conditions instead of the label: what made the error possible (an interface that "
@@ -96,9 +105,17 @@ class HumanErrorCause(Rule):
                 continue  # "human error by ..." is already reported as a label
             if person_after(m.analysis, m.end_index, lex) is not None:
                 yield Hit(m.match.start(), m.match.end() - 1)
+        for m in scan(unit.text, _TRIGGERS, _OWN_MISTAKE):
+            owner = m.analysis.index_at(m.match.start(1))
+            if classify(m.analysis, owner, lex) is Agent.PERSON or lex.could_be_name(
+                m.analysis, owner
+            ):
+                yield Hit(m.match.start(1), m.match.end())
         for m in scan(unit.text, _TRIGGERS, _MADE_MISTAKE):
             if m.index and m.analysis.tokens[m.index - 1].low in _NOT_SUBJECT:
                 continue
+            if universal_subject(m.analysis, m.index):
+                continue  # "any of us could have made the same slip"
             subject = clause_subject(m.analysis, m.index, lex)
             if subject is not None and subject[0] is Agent.PERSON:
                 yield Hit(m.match.start(), m.match.end())

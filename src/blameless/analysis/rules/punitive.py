@@ -42,6 +42,10 @@ _STRONG = re.compile(
     r"|developer|operator|technician|intern|perpetrator)['’]s|[A-Z][a-z]+['’]s) names?"
     r" (?:in|on|to|at|across)"
     r"|dunce(?:[- ]caps?|[- ]hats?)?|(?:wall|hall|list|board) of shame|name and shame"
+    r"|names? (?:[\w'’-]+ ){0,6}?(?:read out|announced|posted|listed|published|circulated"
+    r"|displayed|called out) (?:at|in|on|to|across|during) (?:the |our |a |every |each )?"
+    r"(?:[\w-]+ )?(?:all-hands|all hands|town ?hall|company meeting|team meeting|stand-?up"
+    r"|newsletter|briefing|assembly)"
     r"|(?:name|single out|call out|parade|shame) (?:[\w'’-]+ ){1,3}?(?:at|in front of|before) "
     r"(?:the |our |a |an |[\w'’-]+['’]s )?(?:next |whole |entire |weekly |monthly )?"
     r"(?:all-hands|all hands|town ?hall|company meeting|team meeting|everyone|company|org)"
@@ -64,8 +68,13 @@ _PERSON_OBJECT = re.compile(
     r"|(?:receiv(?:e|es|ed|ing)|got|gets|given|handed|fac(?:e|es|ed|ing)|earn(?:s|ed)?|served"
     r"|hit with) (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:suspension|punishment|ban|fine|reprimand"
     r"|sanction|demotion|penalty|pay cut)(?![\w-])"
-    r"|(?:badge|access|clearance|account|credentials|permissions) (?:was|were|has been|have been"
-    r"|got|is being) (?:deactivated|revoked|disabled|suspended|confiscated|pulled|cancell?ed)"
+    r"|(?:badge|access|clearance|account|credentials|permissions|rights|privileges) (?:was|were"
+    r"|has been|have been|had been|got|is being|are being) (?:\w+ )?(?:deactivated|revoked"
+    r"|disabled|suspended|confiscated|pulled|cancell?ed|taken away|removed|withdrawn|stripped)"
+    r"|(?:take|takes|took|taking|taken|remove|removes|removed|removing|pull|pulls|pulled|pulling"
+    r"|drop|drops|dropped|dropping|stand|stood) (?:[\w'’-]+ ){1,3}?(?:off|from) (?:the |our |his "
+    r"|her |their |any |all )?(?:[\w-]+ ){0,2}?(?:rota|rotas|rotation|roster|on-call|schedule"
+    r"|account|contract|project)s?"
     r"|(?:lost|lose|loses|losing) (?:his |her |their |its )?(?:deploy|deployment|production|prod"
     r"|merge|commit|admin|root|write|sudo|on-call|badge) (?:access|rights|privileges))\b",
     re.IGNORECASE,
@@ -105,7 +114,9 @@ _TRIGGERS = (
         "penalty sanction lost lose loses losing file files record records noted recorded logged "
         "mentioned send replacement through explain present recount repeats repeated repeating "
         "retakes retaking redoes redid retrain re-train retrains retrained retraining deactivated "
-        "disabled confiscated"
+        "disabled confiscated taken take takes took taking remove removes removing pull pulls "
+        "pulling drop drops dropped dropping stand stood names read announced listed published "
+        "circulated displayed"
     )
 )
 
@@ -118,6 +129,14 @@ _EUPHEMISM = re.compile(
     re.IGNORECASE,
 )
 _EUPHEMISM_TRIGGERS = words("dealt example heads head consequences pay")
+# Barring a person from future work: the negation is the penalty, so it is not a denial.
+_NOT_AGAIN = re.compile(
+    r"\b(?:will not|won't|will no longer|shall not|is not to|are not to|will never|must not)"
+    r" be (?:used|hired|engaged|booked|rehired|re-engaged|invited back|asked back|allowed back"
+    r"|assigned|rostered|employed|contracted|allowed|permitted)(?: again)?"
+    r"(?= (?:for|on|in|at) (?:any |our |the )?(?:future|further|more)|\W*$| again)",
+    re.IGNORECASE,
+)
 
 
 class PunitiveOutcome(Rule):
@@ -163,6 +182,27 @@ class PunitiveOutcome(Rule):
             if _lands_on_person(m.analysis, m.index, m.end_index, m.match.group().lower(), lex):
                 yield Hit(start, end)
         yield from _euphemisms(unit.text, lex)
+        yield from _barred(unit.text, lex)
+
+
+def _barred(text: str, lex: Lexicon) -> Iterator[Hit]:
+    """ "their invigilator will not be used for any future sittings": a person barred."""
+    analysis = analyze(text)
+    if not analysis.has_any(_NOT_AGAIN_TRIGGERS):
+        return
+    for match in _NOT_AGAIN.finditer(text):
+        index = analysis.index_at(match.start())
+        subject = clause_subject(analysis, index, lex)
+        if (
+            subject is not None
+            and subject[0] is Agent.PERSON
+            and not analysis.quoted(match.start())
+            and not meta_talk(analysis, index)
+        ):
+            yield Hit(match.start(), match.end())
+
+
+_NOT_AGAIN_TRIGGERS = words("won't not never no")
 
 
 def _euphemisms(text: str, lex: Lexicon) -> Iterator[Hit]:
@@ -183,13 +223,28 @@ def _euphemisms(text: str, lex: Lexicon) -> Iterator[Hit]:
             yield Hit(match.start(), match.end())
 
 
-_POSSESSIONS = frozenset(["badge", "access", "clearance", "account", "credentials", "permissions"])
+_POSSESSIONS = frozenset(
+    [
+        "badge",
+        "access",
+        "clearance",
+        "account",
+        "credentials",
+        "permissions",
+        "rights",
+        "privileges",
+    ]
+)
+_OWNERS = frozenset(["his", "her", "their", "my", "our", "your"])
 
 
 def _owned_by_person(analysis: Analysis, index: int, lex: Lexicon) -> bool:
     """ "The field engineer's site badge was deactivated": a person's badge or access."""
-    for j in range(max(0, index - 3), index):
-        if analysis.tokens[j].possessive and classify(analysis, j, lex) is Agent.PERSON:
+    for j in range(max(0, index - 4), index):
+        token = analysis.tokens[j]
+        if token.low in _OWNERS or (
+            token.possessive and classify(analysis, j, lex) is Agent.PERSON
+        ):
             return True
     return False
 
@@ -206,6 +261,22 @@ def _one_person_after(analysis: Analysis, after: int, lex: Lexicon) -> bool:
     return person is not None and not tokens[person].low.endswith("s")
 
 
+_ROSTERS = (
+    "rota",
+    "rotas",
+    "rotation",
+    "rotations",
+    "roster",
+    "rosters",
+    "on-call",
+    "schedule",
+    "account",
+    "accounts",
+    "contract",
+    "contracts",
+    "project",
+    "projects",
+)
 _RECEIVING = words(
     "receive receives received receiving got gets given handed face faces faced facing earn "
     "earns earned served hit"
@@ -232,6 +303,10 @@ def _lands_on_person(analysis: Analysis, index: int, after: int, word: str, lex:
     tokens = analysis.tokens
     if word.split()[0] in _POSSESSIONS:
         return _owned_by_person(analysis, index, lex)
+    if word.endswith(_ROSTERS) and (" off " in word or " from " in word):
+        return person_after(analysis, index + 1, lex, limit=4) is not None or lex.could_be_name(
+            analysis, index + 1
+        )  # "take Lorcan off the weekend rota", not "remove the node from the rotation"
     if word.startswith(("retrain", "re-train")):
         return _one_person_after(analysis, after, lex)
     if word.startswith(

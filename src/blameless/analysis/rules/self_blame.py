@@ -22,6 +22,9 @@ _SELF = re.compile(
     re.IGNORECASE,
 )
 _TRIGGERS = words("my this that it i i'm mistake")
+# "that was me" confesses only beside an apology or a first-person act ("Sorry, that was me").
+_CONFESSION = re.compile(r"\b(?:that|it|this)(?: one)?(?:'s|’s| was| is) (?:all )?me\b", re.I)
+_CONTRITION = words("sorry apologies apologise apologize oops i")
 
 
 class SelfBlame(Rule):
@@ -61,3 +64,6 @@ class SelfBlame(Rule):
                 if subject is None or subject[0] is not Agent.PERSON:
                     continue
             yield Hit(m.match.start(), m.match.end())
+        for m in scan(unit.text, _TRIGGERS, _CONFESSION):
+            if m.analysis.has_any(_CONTRITION):
+                yield Hit(m.match.start(), m.match.end())

@@ -1,0 +1,67 @@
+"""Person cues that need a word's neighbours: titles, initials, and role nouns that name things.
+
+"Ms Page" and "T. Okonkwo" are people whatever the surname is ("Page" is also a system noun);
+"the GPU driver" and "the e-voting pilot" are things although "driver" and "pilot" are roles;
+"the duty controller" is a person although "controller" is usually software.
+"""
+
+from __future__ import annotations
+
+from blameless.analysis.language.lexicons import HONORIFICS, SYSTEM_NOUNS
+from blameless.analysis.language.text import Analysis
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Role nouns that also name a thing: a driver (software), a pilot (a trial).
+_THING_ROLES = _set("driver drivers pilot pilots")
+# Nouns that are software by default but people after a human modifier ("the duty controller").
+_HUMAN_SYSTEM_ROLES = _set("controller controllers monitor monitors")
+_HUMAN_MODIFIERS = _set(
+    "duty shift night day relief senior junior traffic area signal flight ground mission "
+    "incident section station network-control fire safety financial"
+)
+
+
+def titled(analysis: Analysis, i: int) -> bool:
+    """ "Ms Page", "Dr. Osei", "T. Okonkwo": a capitalised word after a title or an initial."""
+    tokens = analysis.tokens
+    if i == 0 or not tokens[i].capitalized or tokens[i].text.isupper():
+        return False
+    before = tokens[i - 1]
+    if analysis.hard_before[i] or analysis.soft_before[i]:
+        return False
+    if before.low in HONORIFICS and before.capitalized:
+        return True
+    gap = analysis.text[before.end : tokens[i].start]
+    return len(before.text) == 1 and before.text.isupper() and gap.startswith(".")
+
+
+def names_a_thing(analysis: Analysis, i: int) -> bool:
+    """ "the GPU driver", "the encoder's driver", "the e-voting pilot": a role noun whose modifier
+    is technical (an acronym, a system noun, an e- or -ing word, a plural noun, a system's)."""
+    tokens = analysis.tokens
+    if tokens[i].base not in _THING_ROLES or i == 0 or analysis.hard_before[i]:
+        return False
+    modifier = tokens[i - 1]
+    if analysis.soft_before[i] or modifier.possessive:
+        return modifier.possessive and modifier.base in SYSTEM_NOUNS
+    return (
+        (modifier.text.isupper() and len(modifier.text) > 1)
+        or modifier.base in SYSTEM_NOUNS
+        or modifier.low.startswith("e-")
+        or (modifier.low.endswith("ing") and modifier.low != "racing")
+        or (modifier.low.endswith("s") and not modifier.low.endswith("ss"))  # "payments pilot"
+    )
+
+
+def human_system_role(analysis: Analysis, i: int) -> bool:
+    """ "the duty controller", "the night-shift monitor": software nouns that a human modifier
+    turns into a job."""
+    tokens = analysis.tokens
+    if tokens[i].base not in _HUMAN_SYSTEM_ROLES or i == 0 or analysis.hard_before[i]:
+        return False
+    modifier = tokens[i - 1].low
+    return modifier in _HUMAN_MODIFIERS or modifier.split("-")[-1] in _HUMAN_MODIFIERS
