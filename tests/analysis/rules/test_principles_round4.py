@@ -42,6 +42,7 @@ BLAMEFUL = {
         "Fault introduced by K. Adeyemi in ticket OPS-771 (wrong rounding mode).",
         "Technician from supplier side plug wrong cable, so whole lab network go down.",
         "Whoever merged this was not paying the least bit of attention.",
+        "The subcontractor keeps sending shoddy patches to the depot.",
         "Sorry everyone, that was me, I pointed the importer at the live ledger.",
     ],
     "causal frames": [
@@ -60,6 +61,7 @@ BLAMEFUL = {
 
 BLAMEFUL_DOCUMENTS = [
     "The cause? Ingeborg, who pasted the staging key into the payroll job.",
+    "So, why did the tills freeze? That's Casimir's locale patch.",
 ]
 
 CLEAN = {
@@ -72,6 +74,8 @@ CLEAN = {
         "Ana sat on the bridge call for three hours coordinating the rollback.",
         "We moved the window so the crew could get home before midnight.",
         "Kai needed to restart the node twice before it rejoined.",
+        "The exporter made a mess of the currency column when the locale changed.",
+        "Why did the error rate drop so fast? That's Ana's rollback.",
     ],
     "system subjects and roles that name things": [
         "The printer driver crashed and the spooler failed to restart.",

@@ -33,7 +33,12 @@ from blameless.analysis.language.lexicons import (
     system_names,
     word_names,
 )
-from blameless.analysis.language.roles import human_system_role, names_a_thing, titled
+from blameless.analysis.language.roles import (
+    human_system_role,
+    names_a_thing,
+    prefixed_role,
+    titled,
+)
 from blameless.analysis.language.text import Analysis, Token
 
 if TYPE_CHECKING:
@@ -266,7 +271,7 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
         return Agent.PERSON
     if base in DETERMINER_PRONOUNS:
         return None
-    if base in PERSON_NOUNS or base in PERSON_PRONOUNS:
+    if base in PERSON_NOUNS or base in PERSON_PRONOUNS or prefixed_role(base):
         return _role(analysis, i)
     if lex.is_name(analysis, i):
         return Agent.PERSON

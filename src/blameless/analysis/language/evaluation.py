@@ -52,7 +52,8 @@ _PRODUCT_FAULTS = (
     r"|bodged|careless|lazy|amateurish|sub-?par|substandard|crappy|shitty|lousy|untested|rushed)"
 )
 _EVALUATED = re.compile(
-    rf"\b(?:(?:made|make|makes|making) (?:a |an |such a |such an )?{_INTENSE}{_HEADS} of"
+    rf"\b(?:(?:made|make|makes|making) (?:a |an |the |this |such a |such an )?{_INTENSE}{_HEADS}"
+    r"(?: of)?"
     rf"|(?:was|is|were|are|has been) (?:a |an )?{_INTENSE}{_HEADS}\b(?! of)"
     r"|(?:out of|beyond) (?:his|her|their|my|our|your) depth|in over (?:his|her|their|my|our) head"
     + r"|"

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from blameless.analysis.language.lexicons import HONORIFICS, SYSTEM_NOUNS
+from blameless.analysis.language.lexicons import HONORIFICS, PERSON_NOUNS, SYSTEM_NOUNS
 from blameless.analysis.language.text import Analysis
 
 
@@ -55,6 +55,17 @@ def names_a_thing(analysis: Analysis, i: int) -> bool:
         or (modifier.low.endswith("ing") and modifier.low != "racing")
         or (modifier.low.endswith("s") and not modifier.low.endswith("ss"))  # "payments pilot"
     )
+
+
+def prefixed_role(base: str) -> bool:
+    """ "subcontractor", "co-pilot", "vice-chair": a role noun behind a prefix is a role."""
+    for prefix in _ROLE_PREFIXES:
+        if base.startswith(prefix) and base[len(prefix) :] in PERSON_NOUNS:
+            return True
+    return False
+
+
+_ROLE_PREFIXES = ("sub-", "sub", "co-", "vice-", "deputy-", "assistant-")
 
 
 def human_system_role(analysis: Analysis, i: int) -> bool:

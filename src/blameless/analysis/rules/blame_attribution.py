@@ -79,6 +79,13 @@ _CAUSE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _WHO = re.compile(r"^\W*who\b", re.IGNORECASE)
+# "Why did billing double-charge? That's Anselm's rounding patch.": a person's change as the answer.
+_WHY = re.compile(r"^\W*(?:\w+, )?why\b", re.IGNORECASE)
+_EXPLANATION = re.compile(
+    r"^\W*(?:that|it|this)(?:'s|’s| is| was) ((?:[\w@-]+['’]s) )(?:[\w-]+ ){0,2}?"
+    r"(" + "|".join(sorted(PERSON_ARTIFACTS)) + r")\b",
+    re.IGNORECASE,
+)
 _ANSWER = re.compile(r"^\W*((?:[\w@'’-]+ ){1,4}?)(?:did|was|had)\b", re.IGNORECASE)
 _QUESTION = (
     "Describe the action and the conditions around it instead of the person: what made this "
@@ -187,13 +194,19 @@ class BlameAttribution(Rule):
                 continue
             if (
                 question.kind is not UnitKind.SENTENCE
-                or not _WHO.match(text)
-                or not text.rstrip().endswith("?")
                 or doc.text[question.end : answer.start].strip()
-                or (not _DESTRUCTIVE.search(text) and not analyze(text).has_any(_DAMAGE))
             ):
                 continue
-            found = _ANSWER.match(answer.text)
+            if not text.rstrip().endswith("?"):
+                continue
+            if _WHO.match(text) and (_DESTRUCTIVE.search(text) or analyze(text).has_any(_DAMAGE)):
+                found = _ANSWER.match(answer.text)
+            elif _WHY.match(text):
+                found = _EXPLANATION.match(answer.text)
+                if found is not None and found.group(2).lower() in _REMEDIES:
+                    continue  # "Why did the impact stay small? That's Ana's rollback."
+            else:
+                continue
             if found is None:
                 continue
             reply = analyze(answer.text)

@@ -27,7 +27,7 @@ from blameless.analysis.units import Unit
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
 _ACTION = re.compile(
     r"\b(?:screwed(?: [\w-]+){0,3}? up|screw-?up|messed(?: [\w-]+){0,3}? up|mess-up"
-    r"|left (?:a|the|this) mess|made (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed"
+    r"|left (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed"
     r"|dropped the ball|blew it|rubber-?stamp(?:ed|s|ing)?|phoned it in|slacked off|winged it)\b",
     re.IGNORECASE,
 )
