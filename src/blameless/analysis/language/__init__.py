@@ -7,9 +7,9 @@ from blameless.analysis.language.agents import (
     classify,
     clause_subject,
     lexicon_for,
-    person_span,
 )
 from blameless.analysis.language.cues import dismissed, meta_talk, negated
+from blameless.analysis.language.roles import person_span
 from blameless.analysis.language.text import Analysis, Token, analyze
 
 __all__ = [

@@ -7,8 +7,20 @@
 
 from __future__ import annotations
 
-from blameless.analysis.language.lexicons import HONORIFICS, PERSON_NOUNS, SYSTEM_NOUNS
+from typing import TYPE_CHECKING
+
+from blameless.analysis.language.lexicons import (
+    CLAUSE_STARTERS,
+    HONORIFICS,
+    HUMAN_VERBS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SYSTEM_NOUNS,
+)
 from blameless.analysis.language.text import Analysis
+
+if TYPE_CHECKING:
+    from blameless.analysis.language.agents import Lexicon
 
 
 def _set(words: str) -> frozenset[str]:
@@ -76,3 +88,50 @@ def human_system_role(analysis: Analysis, i: int) -> bool:
         return False
     modifier = tokens[i - 1].low
     return modifier in _HUMAN_MODIFIERS or modifier.split("-")[-1] in _HUMAN_MODIFIERS
+
+
+def person_span(analysis: Analysis, i: int, lex: Lexicon) -> tuple[int, int]:
+    """Character span of the person phrase at token `i` ("the junior operator", "Priya Rao")."""
+    tokens = analysis.tokens
+    start = i
+    while start > 0 and not analysis.hard_before[start] and not analysis.soft_before[start]:
+        prev = tokens[start - 1]
+        if prev.low in {"the", "a", "an", "our", "their", "this", "that", "one"} or (
+            prev.low in PERSON_NOUNS and prev.low not in PERSON_PRONOUNS
+        ):
+            start -= 1
+            if prev.low in {"the", "a", "an", "our", "their", "this", "that", "one"}:
+                break
+        else:
+            break
+    start = _modifiers_start(analysis, start)
+    end = i
+    if (
+        end + 1 < len(tokens)
+        and lex.is_name(analysis, i)
+        and tokens[end + 1].capitalized
+        and not tokens[i].possessive
+        and not analysis.soft_before[end + 1]
+        and not analysis.hard_before[end + 1]
+        and tokens[end + 1].base not in SYSTEM_NOUNS
+    ):
+        end += 1  # a surname
+    return tokens[start].start, tokens[end].end
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "this", "that", "one"})
+
+
+def _modifiers_start(analysis: Analysis, start: int) -> int:
+    """ "the release captain", "the night-shift technician": modifiers back to a determiner."""
+    tokens = analysis.tokens
+    if start == 0 or tokens[start].low in _DETERMINERS:
+        return start
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if analysis.hard_before[j + 1] or analysis.soft_before[j + 1]:
+            return start
+        if tokens[j].low in _DETERMINERS:
+            return j
+        if tokens[j].low in HUMAN_VERBS or tokens[j].low in CLAUSE_STARTERS or tokens[j].possessive:
+            return start
+    return start
