@@ -144,9 +144,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate hold-out set D in bench/data/set-d (never tune rules on it)",
     )
+    parser.add_argument(
+        "--set-e",
+        action="store_true",
+        help="evaluate hold-out set E in bench/data/set-e (the last hold-out: never tune on it)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.set_d:
+    if args.set_e:
+        data, suffix = CHALLENGE_DATA / "set-e", "e"
+    elif args.set_d:
         data, suffix = CHALLENGE_DATA / "set-d", "d"
     elif args.final:
         data, suffix = CHALLENGE_DATA / "final", "final"
