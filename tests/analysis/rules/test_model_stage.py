@@ -4,22 +4,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from blameless.analysis.context import LintConfig
 from blameless.api import lint_text
+
+OPT_IN = LintConfig(select=["BL"])
+
+
+def test_bl008_is_opt_in() -> None:
+    findings = lint_text("Typical Benedikt: he took the shortcut again.", path="s.txt")
+    assert all(f.rule != "BL008" for f in findings)
 
 
 def test_bl008_needs_a_person() -> None:
-    findings = lint_text("Typical cron job: it took the shortcut again.", path="s.txt")
+    findings = lint_text(
+        "Typical cron job: it took the shortcut again.", path="s.txt", config=OPT_IN
+    )
     assert all(f.rule != "BL008" for f in findings)
 
 
 def test_bl008_span_prefers_a_name_over_a_pronoun() -> None:
-    findings = lint_text("Typical Benedikt: he took the shortcut again.", path="s.txt")
+    findings = lint_text(
+        "Typical Benedikt: he took the shortcut again.", path="s.txt", config=OPT_IN
+    )
     spans = [f.text for f in findings if f.rule == "BL008"]
     assert spans == ["Benedikt"]
 
 
-def test_bl008_leaves_a_neutral_timeline_line_alone(blame: Callable[[str], set[str]]) -> None:
-    assert "BL008" not in blame("Odile deployed the release at 16:40, as the calendar allowed.")
+def test_bl008_leaves_a_neutral_timeline_line_alone(blame: Callable[..., set[str]]) -> None:
+    text = "Odile deployed the release at 16:40, as the calendar allowed."
+    assert "BL008" not in blame(text, OPT_IN)
 
 
 def test_ac008_flags_an_unlisted_person_focused_wording(

@@ -18,7 +18,7 @@ class BlameTone(Rule):
 
     A small model trained on labelled postmortem sentences scores the sentence; it is flagged
     when the score is high and a person is mentioned. The span is the first person mentioned
-    (a name or role before a pronoun).
+    (a name or role before a pronoun). Off by default: enable it with `select = ["BL008"]`.
 
     Why:
         Blame comes in open vocabulary and idiom ("made a right hash of", "out of her depth",
@@ -48,6 +48,9 @@ class BlameTone(Rule):
         "allow, hide or fail to catch?"
     )
     applies_to = frozenset({UnitKind.SENTENCE, UnitKind.TIMELINE_ENTRY})
+    # Opt-in: at the threshold that keeps clean postmortems clean it adds little recall
+    # (bench/README.md, "Model stage experiment").
+    default_enabled = False
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """The first person mentioned, when the model's probability passes its threshold."""
