@@ -75,20 +75,25 @@ def _examples(kind: str) -> list[tuple[type[Rule], str]]:
     ]
 
 
+def _config(rule: type[Rule]) -> LintConfig:
+    """Default settings; an opt-in rule is selected so that its examples run."""
+    return LintConfig() if rule.default_enabled else LintConfig(select=[rule.id])
+
+
 @pytest.mark.parametrize(("rule", "example"), _examples("Bad"), ids=lambda x: getattr(x, "id", ""))
 def test_bad_examples_are_flagged_at_exactly_the_marked_spans(
     rule: type[Rule], example: str
 ) -> None:
     text, spans = example_document(rule, example)
     assert spans, f"{rule.id}: bad example without a [marked] span: {example!r}"
-    found = [(f.start, f.end) for f in lint_text(text, LintConfig()) if f.rule == rule.id]
+    found = [(f.start, f.end) for f in lint_text(text, _config(rule)) if f.rule == rule.id]
     assert sorted(found) == sorted(spans), f"{rule.id}: {example!r}"
 
 
 @pytest.mark.parametrize(("rule", "example"), _examples("Good"), ids=lambda x: getattr(x, "id", ""))
 def test_good_examples_are_clean(rule: type[Rule], example: str) -> None:
     text, _ = example_document(rule, example)
-    assert [f.text for f in lint_text(text, LintConfig()) if f.rule == rule.id] == []
+    assert [f.text for f in lint_text(text, _config(rule)) if f.rule == rule.id] == []
 
 
 def test_docs_rules_is_not_stale() -> None:

@@ -17,6 +17,7 @@ from blameless.analysis.rules.character import CharacterJudgement
 from blameless.analysis.rules.counterfactual import Counterfactual
 from blameless.analysis.rules.empty_section import EmptySection
 from blameless.analysis.rules.human_error import HumanErrorCause
+from blameless.analysis.rules.model_stage import BlameTone, PersonFocusedItem
 from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
 from blameless.analysis.rules.self_blame import SelfBlame
@@ -40,6 +41,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HumanErrorCause,
     PunitiveOutcome,
     SelfBlame,
+    BlameTone,
     BeCareful,
     Reminder,
     Retrain,
@@ -47,6 +49,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     ManualCheck,
     DocumentationOnly,
     Awareness,
+    PersonFocusedItem,
     MissingOwner,
     MissingDueDate,
     VagueAction,
