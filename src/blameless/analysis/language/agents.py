@@ -96,6 +96,10 @@ class Lexicon:
             and (base in first_names() or base in word_names() or _name_shaped(token))
         )
 
+    def with_systems(self, words: frozenset[str]) -> Lexicon:
+        """This lexicon with `words` read as systems (pronouns that point back to things)."""
+        return _with_systems(self, words)
+
 
 def _chat_subject(analysis: Analysis, i: int) -> bool:
     """ "sam shouldve drained the node": in chat, a lowercase given name opening a clause before
@@ -230,6 +234,11 @@ def _lexicon(systems: tuple[str, ...], roster: tuple[str, ...]) -> Lexicon:
         systems=system_names() | frozenset(s.lower() for s in systems),
         roster=frozenset(roster),
     )
+
+
+@lru_cache(maxsize=64)
+def _with_systems(lex: Lexicon, words: frozenset[str]) -> Lexicon:
+    return Lexicon(systems=lex.systems | words, roster=lex.roster)
 
 
 def lexicon_for(ctx: Context | None) -> Lexicon:

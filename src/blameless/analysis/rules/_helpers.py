@@ -6,9 +6,18 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from blameless.analysis.language import Agent, Analysis, Lexicon, analyze, classify, dismissed
+from blameless.analysis.context import Context
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    Lexicon,
+    analyze,
+    classify,
+    dismissed,
+    lexicon_for,
+)
 from blameless.analysis.language.lexicons import PERSON_NOUNS, PERSON_PRONOUNS
-from blameless.analysis.units import UnitKind
+from blameless.analysis.units import Unit, UnitKind
 
 # Blame can hide in prose, timeline entries and action items alike.
 BLAME_UNITS = frozenset({UnitKind.SENTENCE, UnitKind.TIMELINE_ENTRY, UnitKind.ACTION_ITEM})
@@ -76,3 +85,81 @@ def any_person(analysis: Analysis, lex: Lexicon) -> bool:
 def words(text: str) -> frozenset[str]:
     """A prefilter set from a space-separated string."""
     return frozenset(text.split())
+
+
+# "they"/"them" may point back to things: "The replicas lagged. Had they been tested, ..."
+_THEY = frozenset({"they", "them"})
+_DISCOURSE = ("discourse", "previous unit")
+# Words ending in -s that are no plural noun.
+_NOT_PLURAL = words(
+    "always as is was has does its this his hers yes thus perhaps whereas unless across "
+    "towards afterwards sometimes besides plus less news status access process series"
+)
+
+
+def unit_lexicon(unit: Unit, ctx: Context) -> Lexicon:
+    """The document's lexicon for one unit, with "they"/"them" read as things when the sentence
+    just before speaks of things and of no person ("Calls run on a separate radio system. Had
+    they shared the gateway, ..."). Rules see units in document order; call this on every unit."""
+    seen: tuple[Unit, Lexicon] | None = ctx.cache.get(_DISCOURSE)
+    if seen is not None and seen[0].start == unit.start and seen[0].kind is unit.kind:
+        return seen[1]
+    lex = lexicon_for(ctx)
+    resolved = lex
+    analysis = analyze(unit.text)
+    if seen is not None and analysis.has_any(_THEY) and _follows(seen[0], unit):
+        before = analyze(seen[0].text)
+        if (
+            _plural_things(before, lex)
+            and not any_person(before, lex)
+            and not _minded_they(analysis)
+        ):
+            resolved = lex.with_systems(_THEY)
+    ctx.cache[_DISCOURSE] = (unit, resolved)
+    return resolved
+
+
+# Acts only a mind performs: "The alerts fired. They ignored them." still means people.
+_MINDED = words(
+    "ignored ignore ignores forgot forget forgets skipped neglected decided chose refused knew "
+    "thought assumed believed wanted noticed overlooked disregarded rushed panicked guessed "
+    "bothered agreed"
+)
+
+
+def _minded_they(analysis: Analysis) -> bool:
+    """Whether "they" is the subject of a deliberate or mental act (a person, whatever came
+    before)."""
+    tokens = analysis.tokens
+    for j, token in enumerate(tokens[:-1]):
+        if token.low == "they":
+            k = j + 1
+            while k < len(tokens) - 1 and tokens[k].low in _ADVERBS:
+                k += 1
+            if tokens[k].low in _MINDED:
+                return True
+    return False
+
+
+_ADVERBS = words("just simply still also then never obviously clearly apparently")
+
+
+def _follows(previous: Unit, unit: Unit) -> bool:
+    """The unit comes right after `previous` in the same section (a space or line between)."""
+    return (
+        previous.kind is unit.kind
+        and previous.section == unit.section
+        and 0 <= unit.start - previous.end <= 2
+    )
+
+
+def _plural_things(analysis: Analysis, lex: Lexicon) -> bool:
+    """Whether the text names things in the plural ("the gateways", "trauma calls")."""
+    return any(
+        len(t.low) > 3
+        and t.low.endswith("s")
+        and not t.low.endswith(("ss", "us", "is", "'s", "’s"))
+        and t.low not in _NOT_PLURAL
+        and classify(analysis, j, lex) is not Agent.PERSON
+        for j, t in enumerate(analysis.tokens)
+    )

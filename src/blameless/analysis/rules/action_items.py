@@ -8,7 +8,14 @@ from typing import ClassVar
 
 from blameless.analysis.context import Context
 from blameless.analysis.finding import Level
-from blameless.analysis.language import Agent, Analysis, analyze, classify, lexicon_for
+from blameless.analysis.language import (
+    Agent,
+    Analysis,
+    Lexicon,
+    analyze,
+    classify,
+    lexicon_for,
+)
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import any_person, words
 from blameless.analysis.units import Unit, UnitKind
@@ -71,9 +78,62 @@ class PersonFocusedFix(Rule):
             return
         if self.needs_person and not any_person(analysis, lexicon_for(ctx)):
             return
-        match = self.pattern.search(unit.text)
-        if match is not None:
-            yield Hit(match.start(), match.end())
+        for match in self.pattern.finditer(unit.text):
+            if not (self.overridable and self.spared(analysis, match, ctx)):
+                yield Hit(match.start(), match.end())
+                return
+
+    def spared(self, analysis: Analysis, match: re.Match[str], ctx: Context) -> bool:
+        """Whether the matched step is one the item removes ("replacing the phone calls")."""
+        return _replaced(analysis, analysis.index_at(match.start()))
+
+
+# "..., replacing one-by-one phone calls", "instead of a reminder email": what the item removes.
+_REPLACING = words(
+    "replace replaces replacing instead rather eliminate eliminates eliminating remove removes "
+    "removing retire retires retiring"
+)
+
+
+def _replaced(analysis: Analysis, index: int) -> bool:
+    """Whether token `index` is in the object of a replacing verb of its own clause."""
+    tokens = analysis.tokens
+    for j in range(index, max(-1, index - 7), -1):
+        if j < index and tokens[j].low in _REPLACING:
+            return True
+        if analysis.hard_before[j] or analysis.soft_before[j]:
+            return False
+    return False
+
+
+_EVENTS = words("when whenever once after")
+_BE = words("is are was were be been gets get got")
+
+
+def _sent_on_event(analysis: Analysis, start: int, end: int, lex: Lexicon) -> bool:
+    """ "..., and send an email when it transmits": a message to nobody named, triggered by a
+    thing's own act, is what the system does. "Ping the team whenever a change is planned" names
+    people and a planned (human) event: still a reminder."""
+    tokens = analysis.tokens
+    for j in range(start, min(end + 4, len(tokens))):
+        if j >= end and analysis.hard_before[j]:
+            return False
+        if _person_or_role(analysis, j, lex):
+            return False
+        if j >= end and tokens[j].low in _EVENTS:
+            event = tokens[j + 1 : j + 6]
+            return bool(event) and not any(
+                t.low in _BE or _person_or_role(analysis, k, lex)
+                for k, t in enumerate(event, start=j + 1)
+            )
+    return False
+
+
+def _person_or_role(analysis: Analysis, j: int, lex: Lexicon) -> bool:
+    return classify(analysis, j, lex) is Agent.PERSON or analysis.tokens[j].base in _RECIPIENTS
+
+
+_RECIPIENTS = words("team teams everyone everybody people staff on-call oncall")
 
 
 def _aims_at_person(analysis: Analysis, found: re.Match[str], ctx: Context) -> bool:
@@ -181,6 +241,14 @@ class Reminder(PersonFocusedFix):
         r"|remember|confirm|read|eyeball|glance|go through)\b",
         re.IGNORECASE,
     )
+
+    def spared(self, analysis: Analysis, match: re.Match[str], ctx: Context) -> bool:
+        """Also a message the system sends on its own event ("send an email when it transmits")."""
+        start, end = analysis.index_at(match.start()), analysis.index_at(match.end())
+        return super().spared(analysis, match, ctx) or _sent_on_event(
+            analysis, start, end, lexicon_for(ctx)
+        )
+
     triggers = words(
         "nudge nudges prompt prompts pings "
         "remind reminder reminders reminding reminded reminds ping tell notify "

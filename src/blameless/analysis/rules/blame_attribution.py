@@ -21,7 +21,7 @@ from blameless.analysis.language.cues import dismissed
 from blameless.analysis.language.lexicons import AGENT_SKIP, HUMAN_VERBS, PERSON_ARTIFACTS
 from blameless.analysis.language.suggest import action_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, unit_lexicon, words
 from blameless.analysis.units import Document, Unit, UnitKind
 
 _CAUSAL = re.compile(
@@ -130,7 +130,7 @@ class BlameAttribution(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Causal connectors, consequence clauses and destructive verbs with a person agent."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         seen: set[int] = set()
         for m in scan(unit.text, _TRIGGERS, _CAUSAL):
             person = person_after(m.analysis, m.end_index, lex)

@@ -16,12 +16,18 @@ from blameless.analysis.language import (
     analyze,
     classify,
     dismissed,
-    lexicon_for,
     negated,
 )
 from blameless.analysis.language.suggest import object_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, person_after, scan, words
+from blameless.analysis.rules._helpers import (
+    BLAME_UNITS,
+    any_person,
+    person_after,
+    scan,
+    unit_lexicon,
+    words,
+)
 from blameless.analysis.units import Unit
 
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
@@ -58,8 +64,9 @@ _TRIGGERS = words(
 _FAULT_OWNERS = frozenset(["my", "his", "her", "their", "our", "your", "whose", "its"])
 _NEEDS_PERSON = frozenset({"culprit", "culprits", "guilty", "culpable", "culpability"})
 _SELF = frozenset({"me", "us", "myself", "ourselves"})
-# "Talk about blame", "a culture of blame": blame as a topic, not assigned to anyone.
-_TOPIC = frozenset({"about", "of", "no"})
+# "Talk about blame", "a culture of blame", "confuse with blame", "reads like blame": blame as
+# a topic or a kind of language, the object of a preposition, not assigned to anyone.
+_TOPIC = words("about of no with like as than into from toward towards between")
 # "Blame would have been easy here": blame as the subject of a remark about blame itself.
 _REMARK_VERBS = frozenset(
     ["is", "was", "would", "will", "can", "could", "might", "does", "doesn't", "isn't", "seems"]
@@ -126,7 +133,7 @@ class BlameWords(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Blame words with a person in reach; `fault` only when someone owns it."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         text = unit.text
         for m in scan(text, _TRIGGERS, _ACTION):
             if agent_before(m.analysis, m.index, lex) is not Agent.SYSTEM or _passive_by_person(

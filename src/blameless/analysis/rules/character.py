@@ -14,14 +14,13 @@ from blameless.analysis.language import (
     analyze,
     clause_subject,
     dismissed,
-    lexicon_for,
 )
 from blameless.analysis.language.evaluation import Frame, negative_acts
 from blameless.analysis.language.judgement import judged_people
 from blameless.analysis.language.lexicons import PERSON_ARTIFACTS, SYSTEM_NOUNS
 from blameless.analysis.language.morphology import adjective_family, alternation
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, scan, unit_lexicon, words
 from blameless.analysis.units import Unit
 
 # Judgements that only ever describe people, in every derivational form (careless, carelessly,
@@ -110,7 +109,7 @@ class CharacterJudgement(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Core judgement words anywhere; ambiguous ones only about a person."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         core: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _CORE):
             if _describes_system(m.analysis, m.end_index) and not any_person(m.analysis, lex):

@@ -14,12 +14,12 @@ from blameless.analysis.language import (
     analyze,
     classify,
     clause_subject,
-    lexicon_for,
 )
 from blameless.analysis.language.evaluation import Frame, negative_acts
+from blameless.analysis.language.lexicons import HUMAN_VERBS
 from blameless.analysis.language.suggest import step_question
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, unit_lexicon, words
 from blameless.analysis.units import Unit
 
 _HEDGE = (
@@ -96,7 +96,7 @@ class Counterfactual(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Counterfactual phrases whose agent is a person."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         for m in scan(unit.text, _TRIGGERS, _TRIGGER):
             phrase = m.match.group().lower()
             analysis = m.analysis
@@ -157,7 +157,10 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
     if word == "had":
         if index and not analysis.hard_before[index] and not analysis.soft_before[index]:
             return None  # mid-clause "had" is an ordinary verb
-        person = person_after(analysis, index + 1, lex, limit=5)
+        subject_end = _subject_end(analysis, index + 1)
+        if subject_end is None:
+            return None
+        person = person_after(analysis, index + 1, lex, limit=subject_end - index - 1)
         if person is None and _unknown_name(analysis, index + 1, lex):
             person = index + 1  # "Had Mateus read ...": a capitalised subject nobody listed
         if person is None:
@@ -173,6 +176,28 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
         if tokens[j].low == "had":
             return Hit(tokens[index].start, tokens[j].end)
     return None
+
+
+# "Had it depended on them": a subject that is no person; its clause names things.
+_THING_SUBJECTS = frozenset({"it", "this", "that", "there", "these", "those"})
+_PARTICIPLES = words(
+    "been not done known seen taken run gone kept left read sent built made put set cut shut "
+    "got gotten given held brought thought"
+)
+
+
+def _subject_end(analysis: Analysis, start: int) -> int | None:
+    """Where the subject of "Had <subject> <participle>" ends: a person found after the verb
+    ("Had it depended on them") is an object, not the one whose choice is judged. None when the
+    subject is a thing pronoun."""
+    tokens = analysis.tokens
+    if start < len(tokens) and tokens[start].low in _THING_SUBJECTS:
+        return None
+    for j in range(start + 1, min(start + 5, len(tokens))):
+        low = tokens[j].low
+        if low.endswith("ed") or low in _PARTICIPLES or low in HUMAN_VERBS:
+            return j
+    return start + 5
 
 
 _MODAL_PERFECT = frozenset({"could", "might", "couldn't", "may"})

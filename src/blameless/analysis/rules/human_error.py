@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.language import Agent, classify, clause_subject, lexicon_for
+from blameless.analysis.language import Agent, classify, clause_subject
 from blameless.analysis.language.cues import universal_subject
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, unit_lexicon, words
 from blameless.analysis.units import Unit
 
 # "the human", "the person", "the operator": a weak link that is a person.
@@ -95,7 +95,7 @@ class HumanErrorCause(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Human-error labels, and mistakes attributed to a person."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         labelled: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _LABEL):
             labelled.append(m.match.span())

@@ -14,14 +14,20 @@ from blameless.analysis.language import (
     analyze,
     classify,
     clause_subject,
-    lexicon_for,
     meta_talk,
     negated,
 )
 from blameless.analysis.language.agents import clause_start
 from blameless.analysis.language.morphology import alternation, verb_family
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, any_person, person_after, scan, words
+from blameless.analysis.rules._helpers import (
+    BLAME_UNITS,
+    any_person,
+    person_after,
+    scan,
+    unit_lexicon,
+    words,
+)
 from blameless.analysis.units import Unit
 
 # Penalty verbs in all their forms; "fine" only as fined/fining ("fine" is also an adjective).
@@ -170,7 +176,7 @@ class PunitiveOutcome(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Strong punitive phrases; other punishment verbs only with a person receiving them."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         spans: list[tuple[int, int]] = []
         for m in scan(unit.text, _TRIGGERS, _STRONG):
             spans.append(m.match.span())

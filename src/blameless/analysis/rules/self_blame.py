@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.language import Agent, clause_subject, lexicon_for
+from blameless.analysis.language import Agent, clause_subject
 from blameless.analysis.rule import Hit, Rule
-from blameless.analysis.rules._helpers import BLAME_UNITS, scan, words
+from blameless.analysis.rules._helpers import BLAME_UNITS, scan, unit_lexicon, words
 from blameless.analysis.units import Unit
 
 _SELF = re.compile(
@@ -57,7 +57,7 @@ class SelfBlame(Rule):
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """First-person fault phrases; "by mistake" only with a person as subject."""
-        lex = lexicon_for(ctx)
+        lex = unit_lexicon(unit, ctx)
         for m in scan(unit.text, _TRIGGERS, _SELF):
             if m.match.group().lower() == "by mistake":
                 subject = clause_subject(m.analysis, m.index, lex)
