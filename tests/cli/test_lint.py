@@ -148,8 +148,22 @@ def test_stdin_with_filename_and_config(tmp_path: Path) -> None:
     write(tmp_path / "blameless.toml", "ignore = ['BL']\n")
     result = runner.invoke(app, ["lint", "-", "--stdin-filename", "x.md"], input="A fault.\n")
     assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
-    result = runner.invoke(app, ["lint", "--format", "github"], input="A fault.\n")
-    assert result.exit_code == 0
+    result = runner.invoke(app, ["lint", "--stdin-filename", "x.md"], input="A fault.\n")
+    assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
+
+
+def test_without_paths_the_folder_is_linted_not_a_piped_stdin(tmp_path: Path) -> None:
+    write(tmp_path / "pm.md", "A fault.\n")
+    result = runner.invoke(app, ["lint"], input="")
+    assert result.exit_code == 1
+    assert "pm.md:1:3: BL900 Fault language." in result.output
+
+
+def test_stdin_cannot_be_combined_with_files(tmp_path: Path) -> None:
+    write(tmp_path / "pm.md", "Fine.\n")
+    result = runner.invoke(app, ["lint", "-", "pm.md"], input="A fault.\n")
+    assert result.exit_code == 2
+    assert "- (stdin) cannot be combined with other paths" in result.output
 
 
 def test_stdin_format_github_reports_dash(tmp_path: Path) -> None:

@@ -50,8 +50,8 @@ def lint(
         list[str] | None,
         typer.Argument(
             help="Files to lint (.txt and .text as plain text, others as Markdown), folders (their "
-            ".md and .markdown files, recursively), or - for stdin. "
-            "Default: stdin when piped, else the current folder.",
+            ".md and .markdown files, recursively), or - for stdin (alone). "
+            "Default: the current folder (stdin only with - or --stdin-filename).",
             show_default=False,
         ),
     ] = None,
@@ -81,7 +81,10 @@ def lint(
     ] = 1,
     stdin_filename: Annotated[
         str | None,
-        typer.Option(help="Name to report (and pick format and config by) for stdin input."),
+        typer.Option(
+            help="Read stdin (as with -) and report it under this name, which also picks the "
+            "format (.txt: plain text) and the config file."
+        ),
     ] = None,
     color: Annotated[
         Color, typer.Option(help="Colour text output (auto: on a terminal, unless NO_COLOR).")
@@ -99,7 +102,7 @@ def lint(
     options = LintOptions(
         config_file=str(config) if config else None, select=chosen, ignore=skipped, fix=fix
     )
-    from_stdin = paths == ["-"] or (not paths and not sys.stdin.isatty())
+    from_stdin = _reads_stdin(paths or [], stdin_filename)
     results: list[FileResult]
     if from_stdin:
         result = lint_stdin(sys.stdin.read(), stdin_filename, options)
@@ -113,6 +116,13 @@ def lint(
     threshold = Level(fail_on.value).rank
     if any(f.severity.rank >= threshold for result in results for f in result.findings):
         raise typer.Exit(1)
+
+
+def _reads_stdin(paths: list[str], stdin_filename: str | None) -> bool:
+    """Stdin is read only when asked for: `-`, or `--stdin-filename` without paths."""
+    if "-" in paths and len(paths) > 1:
+        raise typer.BadParameter("- (stdin) cannot be combined with other paths", param_hint="PATH")
+    return paths == ["-"] or (not paths and stdin_filename is not None)
 
 
 def _check_selectors(selectors: list[str]) -> None:
