@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -78,3 +81,48 @@ def test_repository(read: Reader, tmp_path: Path) -> None:
 def test_not_a_repository(read: Reader, tmp_path: Path) -> None:
     with pytest.raises(InputError, match="git log failed"):
         read("git", tmp_path)
+
+
+def _fake_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> Path:
+    """A `git` on PATH that runs `body` (Python) instead of the real one."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    script = bin_dir / "git"
+    script.write_text(f"#!{sys.executable}\nimport sys\n{body}\n")
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}")
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    return repo
+
+
+def test_repository_with_much_stderr_does_not_block(
+    read: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Far more than a pipe buffer (64 KB) on stderr before any output on stdout.
+    repo = _fake_git(
+        tmp_path,
+        monkeypatch,
+        "sys.stderr.write('warning: slow\\n' * 100_000)\nsys.stderr.flush()\n"
+        "print('commit 4e1d8a7c2b9f03d6e5a8c1b7f2d9e4a6c3b8f015')\n"
+        "print('Author: Alex Kim <alex@acme.example>')\n"
+        "print('CommitDate: 2026-03-04T14:50:03+00:00')\nprint()\nprint('    fix')",
+    )
+    result: list[list[TimelineEvent]] = []
+    worker = threading.Thread(target=lambda: result.append(read("git", repo)), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "reading git log blocked on a full stderr pipe"
+    assert [e.text for e in result[0]] == ["Committed 4e1d8a7c2b: fix"]
+
+
+def test_failing_git_keeps_its_message(
+    read: Reader, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = _fake_git(
+        tmp_path,
+        monkeypatch,
+        "sys.stderr.write('fatal: bad revision\\n' + 'detail\\n' * 50_000)\nsys.exit(128)",
+    )
+    with pytest.raises(InputError, match=r"git log failed: fatal: bad revision$"):
+        read("git", repo)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -52,20 +53,23 @@ def _run_git(repo: Path, context: ImportContext) -> Iterator[tuple[int, str]]:
         command.append(f"--since={context.options.since.isoformat()}")
     if context.options.until:
         command.append(f"--until={context.options.until.isoformat()}")
-    try:
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL
-        )
-    except OSError as problem:
-        raise input_error(f"cannot run git: {problem.strerror}", repo) from None
-    assert process.stdout is not None and process.stderr is not None
-    with process:
-        for number, raw in enumerate(process.stdout, start=1):
-            yield number, raw.decode("utf-8", "replace")
-        error = process.stderr.read().decode("utf-8", "replace").strip()
-    if process.returncode != 0:
-        first = error.splitlines()[0] if error else f"exit code {process.returncode}"
-        raise input_error(f"git log failed: {first}", repo)
+    # stderr goes to a file: a pipe left unread while stdout is read can fill up and block git.
+    with tempfile.TemporaryFile() as errors:
+        try:
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL
+            )
+        except OSError as problem:
+            raise input_error(f"cannot run git: {problem.strerror}", repo) from None
+        assert process.stdout is not None
+        with process:
+            for number, raw in enumerate(process.stdout, start=1):
+                yield number, raw.decode("utf-8", "replace")
+        if process.returncode != 0:
+            errors.seek(0)
+            message = errors.read().decode("utf-8", "replace").strip()
+            first = message.splitlines()[0] if message else f"exit code {process.returncode}"
+            raise input_error(f"git log failed: {first}", repo)
 
 
 def _parse(
