@@ -55,3 +55,8 @@ def test_slugs_and_file_names() -> None:
     assert slugify("???") == "postmortem"
     assert slugify("word " * 30) == "-".join(["word"] * 12)
     assert postmortem_filename("INC-2026-001", "DB failover") == "INC-2026-001-db-failover.md"
+
+
+def test_ids_keep_their_case_and_lose_unsafe_characters() -> None:
+    assert slugify("Ops/2026:7", lower=False) == "Ops-2026-7"
+    assert postmortem_filename("Ops/2026:7", "Été!") == "Ops-2026-7-ete.md"

@@ -17,6 +17,8 @@ from pathlib import Path
 from blameless.errors import ConfigError
 
 _PERIOD_FIELDS = ("year", "month", "day")
+ID_LENGTH = 64
+"""The longest incident id the database stores."""
 _FRONT_MATTER_ID = re.compile(r"""^id:[ \t]*['"]?(.*?)['"]?[ \t]*$""", re.MULTILINE)
 
 
@@ -97,10 +99,14 @@ def front_matter_id(path: Path) -> str | None:
     return match[1] if match else None
 
 
-def slugify(title: str, max_length: int = 60) -> str:
-    """A lowercase ASCII slug for file names: `Checkout down (EU)!` -> `checkout-down-eu`."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+def slugify(text: str, max_length: int = 60, *, lower: bool = True) -> str:
+    """An ASCII slug for file names: `Checkout down (EU)!` -> `checkout-down-eu`.
+
+    Accents are dropped, every other run of characters becomes one `-`, and a long slug is cut
+    at a word boundary so that file names stay readable. `lower=False` keeps the case (ids).
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text.lower() if lower else ascii_text).strip("-")
     if len(slug) > max_length:
         cut = slug[: max_length + 1]
         slug = cut.rsplit("-", 1)[0] if "-" in cut else slug[:max_length]
@@ -108,5 +114,5 @@ def slugify(title: str, max_length: int = 60) -> str:
 
 
 def postmortem_filename(incident_id: str, title: str) -> str:
-    """`<id>-<slug>.md`, the file name of a postmortem."""
-    return f"{incident_id}-{slugify(title)}.md"
+    """`<id>-<slug>.md`, the file name of a postmortem, safe on every file system."""
+    return f"{slugify(incident_id, ID_LENGTH, lower=False)}-{slugify(title)}.md"

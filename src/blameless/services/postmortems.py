@@ -6,8 +6,6 @@ change bumps the postmortem's revision and appends a revision row with the rende
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -19,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from blameless.errors import ConflictError, FormatError, InputError, NotFoundError
+from blameless.ids import postmortem_filename
 from blameless.markdown import parse_postmortem, read_postmortem, render_postmortem
 from blameless.model import Postmortem, TimelineEvent
 from blameless.store import repositories
@@ -29,7 +28,6 @@ from blameless.timeline.merge import merge_events
 Progress = Callable[[Path], None]
 NOT_POSTMORTEMS = frozenset({"readme.md", "changelog.md", "contributing.md", "license.md"})
 """Files that live next to postmortems in a folder but are not postmortems."""
-SLUG_LENGTH = 60
 
 
 @dataclass
@@ -177,8 +175,8 @@ def export_postmortems(
 
 
 def export_filename(pm: Postmortem) -> str:
-    """`<incident id>-<title slug>.md`, safe on every file system."""
-    return f"{_slug(pm.incident.id, lower=False)}-{_slug(pm.incident.title)}.md".replace("-.", ".")
+    """`<incident id>-<title slug>.md`, safe on every file system (the name `new` gives)."""
+    return postmortem_filename(pm.incident.id, pm.incident.title)
 
 
 def count_postmortems(session: Session) -> int:
@@ -334,15 +332,6 @@ def _check_unique_event_ids(pm: Postmortem, *, path: Path | None) -> None:
                 raise InputError(message)
             raise FormatError(message, path=path)
         seen[key] = number
-
-
-def _slug(text: str, *, lower: bool = True) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
-    if len(slug) > SLUG_LENGTH:
-        # Cut at a word boundary so that file names stay readable.
-        slug = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
-    return slug.lower() if lower else slug
 
 
 def _hidden(relative: Path) -> bool:
