@@ -17,7 +17,15 @@ from pathlib import Path
 
 from blameless.analysis.language.agents import Agent, Lexicon, classify
 from blameless.analysis.language.judgement import judgement_words
-from blameless.analysis.language.lexicons import META_CUES, NEGATORS, PERSON_NOUNS
+from blameless.analysis.language.lexicons import (
+    META_CUES,
+    NEGATIVE_AGENTS,
+    NEGATORS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    SYSTEM_NOUNS,
+    first_names,
+)
 from blameless.analysis.language.text import Analysis
 
 _DATA = Path(__file__).with_name("data")
@@ -78,8 +86,43 @@ def action_model() -> LinearModel:
 
 
 def agents(analysis: Analysis, lex: Lexicon) -> list[Agent | None]:
-    """The agent class of every token (person, system, nobody or none)."""
-    return [classify(analysis, i, lex) for i in range(len(analysis.tokens))]
+    """The agent class of every token (person, system, nobody or none).
+
+    Most tokens are lowercase words that `classify` cannot make an agent: it only does so for
+    listed words (roles, pronouns, system nouns, names), role prefixes, handles and a noun
+    before "who". Those tokens skip it, which keeps BL008 cheap enough to run by default.
+    """
+    listed = _listed_agents(lex)
+    tokens = analysis.tokens
+    last = len(tokens) - 1
+    return [
+        classify(analysis, i, lex)
+        if token.capitalized
+        or token.base in listed
+        or token.base.startswith(_AGENT_PREFIXES)
+        or (i < last and tokens[i + 1].low in _RELATIVES)
+        else None
+        for i, token in enumerate(tokens)
+    ]
+
+
+_AGENT_PREFIXES = ("@", "sub", "co-", "vice-", "deputy-", "assistant-")
+_RELATIVES = frozenset({"who", "whom"})
+
+
+@lru_cache(maxsize=16)
+def _listed_agents(lex: Lexicon) -> frozenset[str]:
+    """Lowercase words `classify` may read as an agent under this lexicon."""
+    return (
+        lex.systems
+        | lex.roster
+        | first_names()
+        | PERSON_NOUNS
+        | PERSON_PRONOUNS
+        | SYSTEM_NOUNS
+        | NEGATIVE_AGENTS
+        | {"one", "agent", "agents", "controller", "controllers", "monitor", "monitors"}
+    )
 
 
 def features(analysis: Analysis, kinds: list[Agent | None]) -> list[str]:

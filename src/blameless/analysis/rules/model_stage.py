@@ -16,9 +16,11 @@ from blameless.analysis.units import Unit, UnitKind
 class BlameTone(Rule):
     """The sentence reads as blame of a person, in words the other BL rules do not list.
 
-    A small model trained on labelled postmortem sentences scores the sentence; it is flagged
-    when the score is high and a person is mentioned. The span is the first person mentioned
-    (a name or role before a pronoun). Off by default: enable it with `select = ["BL008"]`.
+    A small model scores the sentence; it is flagged when the score passes the threshold and a
+    person is mentioned. The span is the first person mentioned (a name or role before a
+    pronoun). The model was trained on labelled postmortem sentences and on whole blameless
+    postmortems (thanks, praise, people's reports, timelines, counterfactuals about systems),
+    so that a name in clean prose is not enough to flag it.
 
     Why:
         Blame comes in open vocabulary and idiom ("made a right hash of", "out of her depth",
@@ -48,9 +50,6 @@ class BlameTone(Rule):
         "allow, hide or fail to catch?"
     )
     applies_to = frozenset({UnitKind.SENTENCE, UnitKind.TIMELINE_ENTRY})
-    # Opt-in: at the threshold that keeps clean postmortems clean it adds little recall
-    # (bench/README.md, "Model stage experiment").
-    default_enabled = False
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """The first person mentioned, when the model's probability passes its threshold."""
@@ -90,7 +89,7 @@ class PersonFocusedItem(Rule):
 
     Bad:
         [Have a word with the release team about Friday deploys]
-        [Circulate a one-pager on safe deploy habits to the payments engineers]
+        [Circulate a one-pager on safe deploy habits to all engineers]
 
     Good:
         Make the firewall pipeline reject rules that open port 22 to the internet.
