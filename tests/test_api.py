@@ -6,7 +6,7 @@ import blameless
 from blameless.analysis import rules as rules_package
 from blameless.analysis.context import LintConfig
 from blameless.api import lint_file, lint_text
-from blameless.errors import InputError
+from blameless.errors import FormatError, InputError
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +37,24 @@ def test_lint_file_reads_the_nearest_config(tmp_path: Path) -> None:
 def test_lint_file_errors_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         lint_file(tmp_path / "missing.md")
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "message"),
+    [
+        ("started: 2026-02-30T25:00:00Z\nparticipants: [{name: A, role: r}]\n", None, None),
+        ("a: &x 1\nb: *x\n", 2, "YAML aliases are not allowed in front matter"),
+        ("x: " + "[" * 5000 + "]" * 5000 + "\n", 2, "nested more than"),
+    ],
+)
+def test_front_matter_problems_raise_format_error_not_crash(
+    front: str, line: int | None, message: str | None
+) -> None:
+    text = f"---\n{front}---\nFine.\n"
+    if message is None:  # invalid dates are check-format's business, not the linter's
+        assert lint_text(text, path="pm.md", config=LintConfig(select=["BL"])) == []
+        return
+    with pytest.raises(FormatError) as caught:
+        lint_text(text, path="pm.md")
+    assert (caught.value.path, caught.value.line) == ("pm.md", line)
+    assert message in caught.value.message

@@ -187,6 +187,18 @@ def test_input_errors_exit_2_with_one_line(
         assert capsys.readouterr().err == message + "\n"
 
 
+def test_front_matter_errors_exit_2_naming_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blameless.cli import main
+
+    write(tmp_path / "pm.md", "---\nid: X\ntitle: [t\n---\nA fault.\n")
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "pm.md"])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.startswith("error: pm.md:4:1: invalid YAML in front matter")
+
+
 def test_config_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from blameless.cli import main
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
 
 from blameless.analysis.context import LintConfig
 from blameless.analysis.sentences import split_sentences
@@ -272,14 +271,14 @@ def _add_sentences(doc: Document, masked: str, start: int, end: int) -> None:
 
 
 def _parse_front_matter(front: str, path: str | None) -> dict[str, object]:
-    import yaml  # only documents with front matter pay for the import
+    # Only documents with front matter pay for importing YAML.
+    from blameless.markdown.yamlload import load_front_matter
 
     try:
-        data: Any = yaml.safe_load(front)
-    except yaml.YAMLError as problem:
-        mark = getattr(problem, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for 1-based, +1 for `---`
-        raise FormatError("invalid YAML in front matter", path=path, line=line) from None
+        data = load_front_matter(front)
+    except FormatError as problem:
+        problem.path = path
+        raise
     return data if isinstance(data, dict) else {}
 
 

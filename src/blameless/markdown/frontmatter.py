@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-import yaml
-
 from blameless.errors import FormatError
 from blameless.markdown.blocks import content
-from blameless.markdown.timestamps import as_utc, parse_timestamp
+from blameless.markdown.timestamps import parse_timestamp
+from blameless.markdown.yamlload import TimestampText, load_front_matter, timestamp_value
 from blameless.model import (
     Incident,
     IncidentStatus,
@@ -39,7 +38,7 @@ KNOWN_KEYS = (
 )
 PARTICIPANT_KEYS = ("name", "role", "handle")
 _KEY_LINE = re.compile(r"([^\s#:][^:]*?)[ \t]*:(?:[ \t]|$)")
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 E = TypeVar("E", bound=StrEnum)
 
 
@@ -60,20 +59,7 @@ def split_front_matter(lines: list[str]) -> int:
 
 def load_yaml(text: str) -> dict[Any, Any]:
     """The front matter as a mapping; YAML errors carry their line, counted in the whole file."""
-    try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as problem:
-        mark = problem.problem_mark or problem.context_mark
-        line = mark.line + 2 if mark else 1
-        column = mark.column + 1 if mark else None
-        what = problem.problem or "invalid YAML"
-        if problem.context and problem.context_mark and problem.problem_mark:
-            what += f" ({problem.context} started on line {problem.context_mark.line + 2})"
-        raise FormatError(
-            f"invalid YAML in front matter: {what}", line=line, column=column
-        ) from None
-    except yaml.YAMLError as problem:
-        raise FormatError(f"invalid YAML in front matter: {problem}", line=1) from None
+    data = load_front_matter(text)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -159,15 +145,23 @@ def _enum(kind: type[E]) -> Callable[[Any], E]:
 
 
 def _timestamp(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return as_utc(value)
-    if isinstance(value, date):
-        raise ValueError(
-            f"{value.isoformat()} is a date; give a time and zone, e.g. {value}T14:00:00Z"
-        )
-    if isinstance(value, str):
-        return parse_timestamp(value)
-    raise ValueError(f"expected a timestamp, got {_shown(value)}")
+    if not isinstance(value, str):  # the loader keeps timestamps as text
+        raise ValueError(f"expected a timestamp, got {_shown(value)}")
+    text = value.strip()
+    if _DATE_ONLY.fullmatch(text):
+        raise ValueError(f"{text} is a date; give a time and zone, e.g. {text}T14:00:00Z")
+    return parse_timestamp(text)
+
+
+def _extra(value: Any) -> Any:
+    """An unknown key's value as YAML means it: unquoted timestamps become dates and times."""
+    if isinstance(value, TimestampText):
+        return timestamp_value(value)
+    if isinstance(value, list):
+        return [_extra(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _extra(item) for key, item in value.items()}
+    return value
 
 
 def _revision(value: Any) -> int:
@@ -228,6 +222,10 @@ def read_front_matter(
         reviewers=read.get("reviewers", _texts, []),
         revision=read.get("revision", _revision, 1),
         participants=read.get("participants", _participants, []),
-        extra={str(key): value for key, value in data.items() if key not in KNOWN_KEYS},
+        extra={
+            str(key): read.get(key, _extra, value) if value is not None else None
+            for key, value in data.items()
+            if key not in KNOWN_KEYS
+        },
     )
     return postmortem, read.errors
