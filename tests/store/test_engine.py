@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
+import time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from blameless.errors import StorageError
+from blameless.store import engine as engine_module
 from blameless.store.engine import (
     create_database_engine,
     display_url,
@@ -44,6 +47,21 @@ def test_an_unreachable_server_is_a_storage_error_without_the_password() -> None
     with pytest.raises(StorageError) as raised, transaction("postgresql://u:pw@127.0.0.1:1/x") as s:
         s.connection()
     assert str(raised.value).startswith("cannot use the database at postgresql://u:***@127.0.0.1")
+
+
+def test_a_postgresql_server_that_never_answers_times_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(engine_module, "POSTGRES_CONNECT_TIMEOUT_S", 1)
+    with socket.socket() as silent:  # accepts connections (backlog) but never speaks
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(StorageError, match="cannot use the database"):
+            with transaction(f"postgresql://u@127.0.0.1:{port}/x") as session:
+                session.connection()
+        assert time.monotonic() - started < 5
 
 
 def test_sqlite_connections_enforce_foreign_keys_and_use_wal(tmp_path: Path) -> None:

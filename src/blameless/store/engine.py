@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from blameless.errors import BlamelessError, StorageError
 
 SQLITE_BUSY_TIMEOUT_MS = 5000
+POSTGRES_CONNECT_TIMEOUT_S = 10
+"""An unreachable PostgreSQL host fails after this long instead of hanging (libpq waits forever)."""
 
 
 def parse_database_url(url: str | URL) -> URL:
@@ -54,6 +56,11 @@ def create_database_engine(url: str | URL, **options: Any) -> Engine:
         folder = Path(parsed.database or "").parent
         if not folder.is_dir():
             raise StorageError(f"cannot open the SQLite database: no folder {folder}")
+    if backend == "postgresql" and "connect_timeout" not in parsed.query:
+        options["connect_args"] = {
+            "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,
+            **options.get("connect_args", {}),
+        }
     try:
         engine = create_engine(parsed, **options)
     except exc.NoSuchModuleError:
