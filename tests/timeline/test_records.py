@@ -75,3 +75,9 @@ def test_json_lines_skips_blank_lines_and_counts_invalid(tmp_path: Path) -> None
     assert list(iter_json_lines(path, context)) == [(1, {"a": 1}), (4, {"a": 2})]
     assert context.stats.invalid == 1
     assert context.stats.errors[0].line == 3
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b'\xef\xbb\xbf[{"a": 1}]')
+    assert list(iter_json_values(path, ImportContext())) == [(1, {"a": 1})]

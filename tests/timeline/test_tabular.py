@@ -11,6 +11,7 @@ import pytest
 
 from blameless.errors import InputError
 from blameless.model import Milestone, TimelineEvent
+from blameless.timeline import ImportContext, ImportOptions, read_events
 
 Reader = Callable[..., list[TimelineEvent]]
 MAPPING = {"timestamp": "time", "actor": "who", "text": "what"}
@@ -78,3 +79,47 @@ def test_unknown_milestone_and_mapping_field(read: Reader, tmp_path: Path) -> No
         read("jsonl", path)
     with pytest.raises(InputError, match="unknown field in column mapping: when"):
         read("jsonl", path, mapping={"when": "t"})
+
+
+def test_csv_and_jsonl_with_a_byte_order_mark(read: Reader, tmp_path: Path) -> None:
+    # Excel's "CSV UTF-8" starts the file with U+FEFF.
+    path = tmp_path / "excel.csv"
+    path.write_bytes(b"\xef\xbb\xbfTimestamp,Text\r\n2026-03-04 14:00 UTC,Paged\r\n")
+    assert [(e.timestamp.hour, e.text) for e in read("csv", path)] == [(14, "Paged")]
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf{"timestamp": 1772636400, "text": "x"}\n')
+    assert [e.text for e in read("jsonl", path)] == ["x"]
+
+
+def test_csv_unterminated_quote_is_an_invalid_record(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        "timestamp,text\n"
+        "2026-03-04 14:00 UTC,Paged\n"
+        '2026-03-04 14:01 UTC,"Acked\n'
+        "2026-03-04 14:02 UTC,Mitigated\n"
+    )
+    with pytest.raises(InputError, match="unterminated quoted field") as caught:
+        read("csv", path)
+    assert (caught.value.path, caught.value.line) == (str(path), 3)
+    context = ImportContext(ImportOptions(skip_invalid=True))
+    events = list(read_events("csv", path, context))
+    assert [e.text for e in events] == ["Paged"]  # nothing merged into a swallowed row
+    assert (context.stats.invalid, context.stats.errors[0].line) == (1, 3)
+
+
+def test_csv_stray_quote_skips_one_record(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_text(
+        'timestamp,text\n2026-03-04 14:00 UTC,"Paged" twice\n2026-03-04 14:02 UTC,Mitigated\n'
+    )
+    with pytest.raises(InputError, match="invalid CSV: ',' expected after") as caught:
+        read("csv", path)
+    assert caught.value.line == 2
+    assert [e.text for e in read("csv", path, skip_invalid=True)] == ["Mitigated"]
+
+
+def test_csv_quoted_multi_line_field_at_the_end(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "multi.csv"
+    path.write_text('timestamp,text\n2026-03-04 14:00 UTC,"two\nlines"\n')
+    assert [(e.text, e.source_id) for e in read("csv", path)] == [("two lines", "multi.csv:3")]

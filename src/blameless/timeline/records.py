@@ -7,6 +7,7 @@ Slack day file) is held whole, and any one value larger than `MAX_VALUE_BYTES` i
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,6 +52,8 @@ def iter_json_lines(path: Path, context: ImportContext) -> Iterator[tuple[int, A
     """(line number, parsed value) of a JSON Lines file; blank lines are skipped."""
     loads = json.loads
     for number, raw in iter_lines(path, context):
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
         if raw.isspace() or not raw:
             continue
         try:
@@ -156,6 +159,8 @@ class _ChunkReader:
             if problem.start < len(data) - 3:
                 raise input_error("input is not valid UTF-8", self._where, self.line) from None
             text, self._pending = data[: problem.start].decode("utf-8"), data[problem.start :]
+        if self._read_bytes == len(chunk):  # the first chunk
+            text = text.removeprefix("\ufeff")
         self._buffer = self._buffer[self._pos :] + text
         self._pos = 0
         return True

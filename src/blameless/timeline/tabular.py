@@ -68,31 +68,56 @@ def _columns(mapping: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def read_csv(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
-    """Events from a CSV file with a header row."""
+    """Events from a CSV file with a header row (a UTF-8 byte-order mark is allowed)."""
     columns = _columns(context.options.mapping)
-    lines = (decode_line(raw, path, number) for number, raw in iter_lines(path, context))
-    reader = csv.reader(lines)
+    # strict: an unterminated quote is an error at the end of the file, not rows merged silently.
+    reader = csv.reader(_csv_lines(path, context), strict=True)
     try:
         header = next(reader, None)
-        if header is None:
-            return
-        index = {name.strip().casefold(): i for i, name in enumerate(header)}
-        positions = {
-            field: next((index[c] for c in names if c in index), None)
-            for field, names in columns.items()
-        }
-        missing = [f for f in REQUIRED if positions[f] is None]
-        if missing:
-            raise input_error(f"no column for required field(s): {', '.join(missing)}", path, 1)
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            record = {f: row[i] for f, i in positions.items() if i is not None and i < len(row)}
-            event = _build(record, path, reader.line_num, "csv", context)
-            if event is not None:
-                yield event
     except csv.Error as problem:
-        raise input_error(f"invalid CSV: {problem}", path, reader.line_num) from None
+        raise _csv_error(problem, path, 1) from None
+    if header is None:
+        return
+    index = {name.strip().casefold(): i for i, name in enumerate(header)}
+    positions = {
+        field: next((index[c] for c in names if c in index), None)
+        for field, names in columns.items()
+    }
+    missing = [f for f in REQUIRED if positions[f] is None]
+    if missing:
+        raise input_error(f"no column for required field(s): {', '.join(missing)}", path, 1)
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as problem:
+            context.reject(_csv_error(problem, path, start))
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        record = {f: row[i] for f, i in positions.items() if i is not None and i < len(row)}
+        event = _build(record, path, reader.line_num, "csv", context)
+        if event is not None:
+            yield event
+
+
+def _csv_lines(path: Path, context: ImportContext) -> Iterator[str]:
+    for number, raw in iter_lines(path, context):
+        text = decode_line(raw, path, number)
+        # Excel's "CSV UTF-8" starts with a byte-order mark, which would hide the first column.
+        yield text.removeprefix("\ufeff") if number == 1 else text
+
+
+def _csv_error(problem: csv.Error, path: Path, start: int) -> InputError:
+    message = str(problem)
+    if message == "unexpected end of data":
+        message = (
+            "unterminated quoted field: a '\"' opened in this record is never closed, "
+            "so it runs to the end of the file"
+        )
+    return input_error(f"invalid CSV: {message}", path, start)
 
 
 def read_jsonl(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
