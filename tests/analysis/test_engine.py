@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from blameless.analysis.context import LintConfig
@@ -40,6 +42,19 @@ def test_per_file_ignores_match_globs() -> None:
     config = LintConfig(per_file_ignores={"drafts/*.md": ["BL"]})
     assert ids("A fault.", config, path="drafts/x.md") == []
     assert ids("A fault.", config, path="final/x.md") == ["BL900"]
+
+
+def test_per_file_ignores_are_relative_to_the_config_folder_not_the_cwd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "drafts").mkdir()
+    config = LintConfig(root=str(tmp_path.resolve()), per_file_ignores={"drafts/*.md": ["BL"]})
+    monkeypatch.chdir(tmp_path / "drafts")
+    assert ids("A fault.", config, path="x.md") == []
+    assert ids("A fault.", config, path=str(tmp_path / "drafts" / "x.md")) == []
+    monkeypatch.chdir(tmp_path)
+    assert ids("A fault.", config, path="drafts/x.md") == []
+    assert ids("A fault.", config, path="x.md") == ["BL900"]
 
 
 def test_severity_override() -> None:

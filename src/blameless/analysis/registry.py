@@ -10,7 +10,7 @@ import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from fnmatch import fnmatch
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from blameless.analysis.context import LintConfig
 from blameless.analysis.meta import UnusedSuppression
@@ -71,10 +71,16 @@ def select_rules(
 
 
 def _path_matches(path: str, pattern: str, root: str | None) -> bool:
-    candidate = PurePath(path)
-    if root is not None and candidate.is_absolute():
-        with contextlib.suppress(ValueError):
-            candidate = candidate.relative_to(root)
+    """Whether `pattern` (relative to the config file's folder `root`) matches `path`.
+
+    A relative `path` is taken from the current directory, so the result does not depend on
+    where the linter is run from.
+    """
+    candidate: PurePath = PurePath(path)
+    if root is not None:
+        absolute = Path(path).absolute()
+        with contextlib.suppress(ValueError, OSError):
+            candidate = (absolute.parent.resolve() / absolute.name).relative_to(root)
     text = candidate.as_posix()
     return fnmatch(text, pattern) or fnmatch(candidate.name, pattern) or candidate.match(pattern)
 
