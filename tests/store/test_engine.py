@@ -58,9 +58,9 @@ def test_a_postgresql_server_that_never_answers_times_out(
         silent.listen()
         port = silent.getsockname()[1]
         started = time.monotonic()
-        with pytest.raises(StorageError, match="cannot use the database"):
-            with transaction(f"postgresql://u@127.0.0.1:{port}/x") as session:
-                session.connection()
+        url = f"postgresql://u@127.0.0.1:{port}/x"
+        with pytest.raises(StorageError, match="cannot use the database"), transaction(url) as s:
+            s.connection()
         assert time.monotonic() - started < 5
 
 
