@@ -149,9 +149,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate hold-out set E in bench/data/set-e (the last hold-out: never tune on it)",
     )
+    parser.add_argument(
+        "--set-f",
+        action="store_true",
+        help="evaluate hold-out set F in bench/data/set-f (never tune on it)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.set_e:
+    if args.set_f:
+        data, suffix = CHALLENGE_DATA / "set-f", "f"
+    elif args.set_e:
         data, suffix = CHALLENGE_DATA / "set-e", "e"
     elif args.set_d:
         data, suffix = CHALLENGE_DATA / "set-d", "d"
