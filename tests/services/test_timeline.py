@@ -160,3 +160,24 @@ def test_write_keeps_manual_markers_and_one_line_items(
         '$ for ns in catalog checkout; do kubectl get namespace "$ns" -o jsonpath='
         "'{.metadata.name} {.metadata.annotations.last-deploy}{\"\\n\"}' done",
     )
+
+
+def test_nul_characters_are_skipped_not_sent_to_the_database(
+    session: Session, tmp_path: Path
+) -> None:
+    _create(session)
+    notes = tmp_path / "notes.jsonl"
+    notes.write_text(
+        '{"timestamp": 1772636400, "text": "ok"}\n'
+        '{"timestamp": 1772636460, "text": "bad\\u0000byte", "actor": "x"}\n'
+    )
+    with pytest.raises(InputError, match="NUL character") as caught:
+        import_timeline(session, INCIDENT, source="jsonl", path=notes)
+    assert caught.value.line == 2
+    session.rollback()
+    report = import_timeline(
+        session, INCIDENT, source="jsonl", path=notes, options=ImportOptions(skip_invalid=True)
+    )
+    session.commit()  # PostgreSQL refuses a NUL in text: nothing of it may reach the database
+    assert (report.inserted, report.invalid) == (1, 1)
+    assert [e.text for e in get_timeline(session, INCIDENT).events if e.source == "jsonl"] == ["ok"]

@@ -41,7 +41,7 @@ def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
             context.reject(input_error(str(problem), path, line))
             continue
         for event in events:
-            if event.source_id in seen or not context.in_window(event.timestamp):
+            if event.source_id in seen or not context.admit(event, path, line):
                 continue
             seen.add(event.source_id or "")
             yield event

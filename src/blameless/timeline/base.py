@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from blameless.errors import InputError
+from blameless.model import TimelineEvent
 
 ProgressCallback = Callable[[int, int], None]
 """Called with (bytes read so far, total bytes) while an importer reads its input."""
 
 MAX_REPORTED_ERRORS = 20
+NUL_MESSAGE = "the record contains a NUL character (\\u0000), which cannot be stored"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,13 @@ class ImportContext:
         if self._progress is not None:
             self._progress(done, total)
 
+    def admit(self, event: TimelineEvent, where: Path | str, line: int | None) -> bool:
+        """Whether to keep an event: storable (else rejected as malformed) and in the window."""
+        if has_nul(event):
+            self.reject(input_error(NUL_MESSAGE, where, line))
+            return False
+        return self.in_window(event.timestamp)
+
     def in_window(self, when: datetime) -> bool:
         """Whether a timestamp falls in the `since`/`until` window; counts the misses."""
         opts = self.options
@@ -90,6 +99,12 @@ class ImportContext:
             self.stats.filtered += 1
             return False
         return True
+
+
+def has_nul(event: TimelineEvent) -> bool:
+    """Whether a text field of the event holds a NUL character (PostgreSQL cannot store one)."""
+    fields = (event.text, event.actor, event.source, event.source_id, event.kind, event.link)
+    return any(value is not None and "\x00" in value for value in fields)
 
 
 class RecordError(ValueError):

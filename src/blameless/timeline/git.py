@@ -19,7 +19,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from blameless.model import TimelineEvent
-from blameless.timeline.base import ImportContext, RecordError, input_error, parse_iso
+from blameless.timeline.base import (
+    NUL_MESSAGE,
+    ImportContext,
+    RecordError,
+    has_nul,
+    input_error,
+    parse_iso,
+)
 from blameless.timeline.records import iter_lines
 
 SOURCE = "git"
@@ -115,26 +122,34 @@ def _emit(commit: _Commit, where: str, context: ImportContext) -> Iterator[Timel
     actor = person.group(1) if person else author
     subject = next((m.strip() for m in commit.message if m.strip()), "(no message)")
     merge = "Merge" in commit.headers
-    yield TimelineEvent(
-        timestamp=timestamp,
-        text=f"{'Merged' if merge else 'Committed'} {commit.sha[:10]}: {subject}",
-        actor=actor,
-        source=SOURCE,
-        source_id=commit.sha,
-        kind="merge" if merge else "commit",
-    )
+    events = [
+        TimelineEvent(
+            timestamp=timestamp,
+            text=f"{'Merged' if merge else 'Committed'} {commit.sha[:10]}: {subject}",
+            actor=actor,
+            source=SOURCE,
+            source_id=commit.sha,
+            kind="merge" if merge else "commit",
+        )
+    ]
     for decoration in commit.decorations.split(","):
         decoration = decoration.strip()
         if decoration.startswith("tag: "):
             tag = decoration[5:]
-            yield TimelineEvent(
-                timestamp=timestamp,
-                text=f"Tagged {tag} at {commit.sha[:10]}",
-                actor=actor,
-                source=SOURCE,
-                source_id=f"tag:{tag}",
-                kind="tag",
+            events.append(
+                TimelineEvent(
+                    timestamp=timestamp,
+                    text=f"Tagged {tag} at {commit.sha[:10]}",
+                    actor=actor,
+                    source=SOURCE,
+                    source_id=f"tag:{tag}",
+                    kind="tag",
+                )
             )
+    if any(has_nul(event) for event in events):
+        context.reject(input_error(NUL_MESSAGE, where, commit.line))
+        return
+    yield from events
 
 
 def parse_git_date(value: str, context: ImportContext) -> datetime:

@@ -41,7 +41,7 @@ def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
             except RecordError as problem:
                 context.reject(input_error(str(problem), path, line))
                 continue
-            if context.in_window(event.timestamp):
+            if context.admit(event, path, line):
                 yield event
 
 

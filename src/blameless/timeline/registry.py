@@ -12,7 +12,7 @@ from pathlib import Path
 from blameless.errors import InputError
 from blameless.model import TimelineEvent
 from blameless.timeline import alertmanager, git, k8s_audit, pagerduty, shell, slack, tabular
-from blameless.timeline.base import ImportContext
+from blameless.timeline.base import NUL_MESSAGE, ImportContext, has_nul, input_error
 
 Reader = Callable[[Path, ImportContext], Iterator[TimelineEvent]]
 
@@ -72,6 +72,10 @@ def read_events(
     """
     context = context or ImportContext()
     for event in get_importer(source).read(path, context):
+        # The built-ins reject such records with their line; this guards registered extensions.
+        if has_nul(event):
+            context.reject(input_error(f"{NUL_MESSAGE} (id {event.source_id})", path))
+            continue
         context.stats.events += 1
         if "\n" in event.text or "\r" in event.text:
             event.text = one_line(event.text)

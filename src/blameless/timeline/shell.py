@@ -64,12 +64,15 @@ def _emit(
 ) -> Iterator[TimelineEvent]:
     number, lines = pending
     command = "\n".join(lines).strip()
-    if command and context.in_window(stamp):
-        yield TimelineEvent(
-            timestamp=stamp,
-            text=f"$ {command}",
-            actor=context.options.actor,
-            source=SOURCE,
-            source_id=f"{path.name}:{number}",
-            kind="command",
-        )
+    if not command:
+        return
+    event = TimelineEvent(
+        timestamp=stamp,
+        text=f"$ {command}",
+        actor=context.options.actor,
+        source=SOURCE,
+        source_id=f"{path.name}:{number}",
+        kind="command",
+    )
+    if context.admit(event, path, number):
+        yield event

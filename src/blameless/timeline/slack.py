@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from blameless.model import TimelineEvent
 from blameless.timeline.base import (
+    NUL_MESSAGE,
     ImportContext,
     RecordError,
     as_mapping,
@@ -164,7 +165,7 @@ def _read_day(
         except RecordError as problem:
             context.reject(input_error(str(problem), where, line))
             continue
-        if context.in_window(event.timestamp):
+        if context.admit(event, where, line):
             by_ts[message["ts"]] = event
     yield from by_ts.values()
 
@@ -220,7 +221,10 @@ def _apply_edit(
     edited = as_mapping(require(message, "message", dict), "message")
     target = by_ts.get(str(edited.get("ts")))
     if target is not None:
-        target.text = f"#{channel}: {resolve_mentions(optional(edited, 'text') or '', users)}"
+        text = f"#{channel}: {resolve_mentions(optional(edited, 'text') or '', users)}"
+        if "\x00" in text:
+            raise RecordError(NUL_MESSAGE)
+        target.text = text
 
 
 def resolve_mentions(text: str, users: Mapping[str, str]) -> str:

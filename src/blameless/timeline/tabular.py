@@ -164,7 +164,7 @@ def _build(
     except ValueError:
         context.reject(input_error(f"unknown milestone {record.get('milestone')!r}", path, line))
         return None
-    return event if context.in_window(timestamp) else None
+    return event if context.admit(event, path, line) else None
 
 
 def _text(value: object) -> str | None:
