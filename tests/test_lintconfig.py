@@ -66,3 +66,28 @@ def test_no_config_file_gives_defaults(tmp_path: Path) -> None:
 def test_timeline_gap_threshold_in_minutes() -> None:
     assert lint_config_from_table({"timeline-max-gap-minutes": 45}).timeline_max_gap_minutes == 45
     assert lint_config_from_table({"timeline_max_gap_minutes": 7.5}).timeline_max_gap_minutes == 7.5
+
+
+@pytest.mark.parametrize(
+    ("toml", "line", "message"),
+    [
+        ('select = ["BL", "ZZ9"]\n', 1, "select: unknown rule or prefix ZZ9"),
+        ('\nignore = "zz"\n', 2, "ignore: unknown rule or prefix ZZ"),
+        ('severity = { ZZ001 = "info" }\n', 1, "severity: unknown rule ZZ001"),
+        ('[severity]\nBL001 = "info"\nzz001 = "info"\n', 3, "severity: unknown rule ZZ001"),
+        (
+            '[per-file-ignores]\n"a/*.md" = ["ST"]\n"drafts/*.md" = ["ZZ1"]\n',
+            3,
+            "per-file-ignores 'drafts/*.md': unknown rule or prefix ZZ1",
+        ),
+    ],
+)
+def test_rule_ids_are_checked_against_the_registry(
+    tmp_path: Path, toml: str, line: int, message: str
+) -> None:
+    path = tmp_path / "blameless.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_lint_config(tmp_path / "a.md")
+    assert (caught.value.path, caught.value.line) == (str(path), line)
+    assert caught.value.message.startswith(message)

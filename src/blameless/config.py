@@ -18,6 +18,21 @@ from blameless.errors import ConfigError
 
 DEFAULT_DATABASE_FILE = "blameless.db"
 DEFAULT_INCIDENT_ID_FORMAT = "INC-{year}-{seq:03d}"
+LINT_KEYS = (
+    "select",
+    "ignore",
+    "per_file_ignores",
+    "severity",
+    "people",
+    "systems",
+    "blame_phrases",
+    "action_headings",
+    "timeline_headings",
+    "timeline_max_gap_minutes",
+)
+"""The settings of `blameless lint` (read by `blameless.lintconfig`)."""
+SETTING_KEYS = frozenset({*LINT_KEYS, "database_url", "incident_id_format"})
+"""Every key a settings table may hold, in underscore form: anything else is an error."""
 
 
 @dataclass
@@ -71,18 +86,66 @@ def config_table(path: Path) -> dict[str, Any]:
     return table
 
 
+def setting_name(key: str) -> str:
+    """A settings key in its canonical form: dashes and underscores are the same."""
+    return key.replace("-", "_")
+
+
+def check_keys(table: dict[str, Any], source: Path | None) -> None:
+    """`ConfigError` naming the first key of `table` that no part of blameless reads."""
+    unknown = [key for key in table if setting_name(key) not in SETTING_KEYS]
+    if not unknown:
+        return
+    import difflib
+
+    key = unknown[0]
+    close = difflib.get_close_matches(setting_name(key), sorted(SETTING_KEYS), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise ConfigError(
+        f"unknown setting {key!r} ({hint}known: {', '.join(sorted(SETTING_KEYS))}; "
+        "dashes or underscores)",
+        path=source,
+        line=key_line(source, key),
+    )
+
+
+def key_line(source: Path | None, key: str) -> int | None:
+    """The line where `key` is set in the TOML file, when it can be found."""
+    if source is None:
+        return None
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*[=.]", re.MULTILINE)
+    header = re.compile(rf"^[ \t]*\[[^\]\n]*\b{re.escape(key)}[\"']?\]", re.MULTILINE)
+    match = pattern.search(text) or header.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
 def load_settings(start: Path | None = None, *, config_file: Path | None = None) -> Settings:
     """Settings for work rooted at `start` (default: the current directory)."""
     start = start or Path.cwd()
     source = config_file or find_config_file(start)
     table = config_table(source) if source else {}
+    check_keys(table, source)
+    values = {setting_name(key): (key, value) for key, value in table.items()}
     base = source.parent if source else start
-    url = os.environ.get("BLAMELESS_DATABASE_URL") or table.get("database_url")
+    url_key, url = values.get("database_url", ("database_url", None))
+    url = os.environ.get("BLAMELESS_DATABASE_URL") or url
     if url is None:
         url = f"sqlite:///{(base / DEFAULT_DATABASE_FILE).as_posix()}"
     if not isinstance(url, str):
-        raise ConfigError("database_url must be a string", path=source)
-    id_format = table.get("incident_id_format", DEFAULT_INCIDENT_ID_FORMAT)
+        raise ConfigError(
+            f"{url_key} must be a string", path=source, line=key_line(source, url_key)
+        )
+    id_key, id_format = values.get(
+        "incident_id_format", ("incident_id_format", DEFAULT_INCIDENT_ID_FORMAT)
+    )
     if not isinstance(id_format, str) or "{seq" not in id_format:
-        raise ConfigError("incident_id_format must be a string containing {seq}", path=source)
+        raise ConfigError(
+            f"{id_key} must be a string containing {{seq}}",
+            path=source,
+            line=key_line(source, id_key),
+        )
     return Settings(database_url=url, incident_id_format=id_format, source=source, table=table)

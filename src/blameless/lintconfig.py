@@ -2,21 +2,19 @@
 
 Keys (dashes or underscores): `select`, `ignore`, `per-file-ignores`, `severity`, `people`,
 `systems`, `blame-phrases`, `action-headings`, `timeline-headings`, `timeline-max-gap-minutes`.
-Other modules' keys are allowed by name; any other key is a `ConfigError` naming it, with its
-line.
+Other modules' keys are allowed by name (one allow-list: `blameless.config.SETTING_KEYS`); any
+other key, and any rule id or prefix no rule has, is a `ConfigError` naming it, with its line.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from blameless.analysis.context import LintConfig
+from blameless.config import LINT_KEYS, check_keys, key_line, setting_name
 from blameless.errors import ConfigError
 
-# Top-level keys owned by other parts of blameless (see blameless.config).
-OTHER_KEYS = frozenset({"database_url", "incident_id_format"})
 LEVELS = ("error", "warning", "info")
 _LIST_KEYS = (
     "select",
@@ -27,36 +25,43 @@ _LIST_KEYS = (
     "timeline_headings",
 )
 _SELECTOR_KEYS = ("select", "ignore")
-_SCALAR_KEYS = ("per_file_ignores", "severity", "people", "timeline_max_gap_minutes")
 
 
 def lint_config_from_table(table: dict[str, Any], *, source: Path | None = None) -> LintConfig:
     """A validated `LintConfig` from a settings table; errors name `source` and the line."""
+    check_keys(table, source)
     config = LintConfig(root=str(source.parent.resolve()) if source else None)
     for raw_key, value in table.items():
-        key = raw_key.replace("-", "_")
-        if raw_key in OTHER_KEYS:
-            continue
+        key = setting_name(raw_key)
+        if key not in LINT_KEYS:
+            continue  # another part of blameless reads it
 
-        def fail(message: str, key_name: str = raw_key) -> ConfigError:
-            return ConfigError(message, path=source, line=_line_of(source, key_name))
+        def fail(message: str, key_name: str = raw_key, table_key: str = raw_key) -> ConfigError:
+            # An entry of an inline table shares its line with the table's key.
+            line = key_line(source, key_name) or key_line(source, table_key)
+            return ConfigError(message, path=source, line=line)
 
         if key in _LIST_KEYS:
             items = _string_list(value, raw_key, fail)
             if key in _SELECTOR_KEYS:
                 items = [item.strip().upper() for item in items]
+                _check_selectors(items, raw_key, fail)
             setattr(config, key, items)
         elif key == "per_file_ignores":
-            config.per_file_ignores = {
-                glob: [s.upper() for s in _string_list(ids, f"{raw_key}.{glob}", fail)]
-                for glob, ids in _table(value, raw_key, fail).items()
-            }
+            config.per_file_ignores = {}
+            for glob, ids in _table(value, raw_key, fail).items():
+                selectors = [s.upper() for s in _string_list(ids, f"{raw_key}.{glob}", fail)]
+                _check_selectors(selectors, f"{raw_key} {glob!r}", lambda m, g=glob: fail(m, g))
+                config.per_file_ignores[glob] = selectors
         elif key == "severity":
-            severity = {str(k).upper(): v for k, v in _table(value, raw_key, fail).items()}
-            for rule_id, level in severity.items():
+            config.severity = {}
+            for raw_id, level in _table(value, raw_key, fail).items():
+                rule_id = str(raw_id).upper()
                 if level not in LEVELS:
-                    raise fail(f"severity of {rule_id} must be one of {', '.join(LEVELS)}")
-            config.severity = severity
+                    raise fail(f"severity of {rule_id} must be one of {', '.join(LEVELS)}", raw_id)
+                if rule_id not in _rule_ids():
+                    raise fail(f"severity: unknown rule {rule_id} (see `blameless rules`)", raw_id)
+                config.severity[rule_id] = level
         elif key == "people":
             people = _table(value, raw_key, fail)
             if not all(isinstance(role, str) for role in people.values()):
@@ -66,10 +71,21 @@ def lint_config_from_table(table: dict[str, Any], *, source: Path | None = None)
             if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
                 raise fail(f"{raw_key} must be a positive number of minutes")
             config.timeline_max_gap_minutes = float(value)
-        else:
-            known = ", ".join(sorted({*_LIST_KEYS, *_SCALAR_KEYS}))
-            raise fail(f"unknown setting {raw_key!r} (lint settings: {known.replace('_', '-')})")
     return config
+
+
+def _rule_ids() -> set[str]:
+    from blameless.analysis.registry import all_rules
+
+    return {rule.id for rule in all_rules()}
+
+
+def _check_selectors(selectors: list[str], where: str, fail: Any) -> None:
+    from blameless.analysis.registry import all_rules, unknown_selectors
+
+    unknown = unknown_selectors(selectors, all_rules())
+    if unknown:
+        raise fail(f"{where}: unknown rule or prefix {', '.join(unknown)} (see `blameless rules`)")
 
 
 def load_lint_config(path: Path, *, config_file: Path | None = None) -> LintConfig:
@@ -96,17 +112,3 @@ def _table(value: Any, key: str, fail: Any) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise fail(f"{key} must be a table")
     return value
-
-
-def _line_of(source: Path | None, key: str) -> int | None:
-    """The line where `key` is set in the TOML file, when it can be found."""
-    if source is None:
-        return None
-    try:
-        text = source.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    pattern = re.compile(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?\s*[=.]", re.MULTILINE)
-    header = re.compile(rf"^[ \t]*\[[^\]\n]*\b{re.escape(key)}[\"']?\]", re.MULTILINE)
-    match = pattern.search(text) or header.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
