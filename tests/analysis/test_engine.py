@@ -99,6 +99,22 @@ def test_unused_suppressions_are_reported_as_x001() -> None:
     assert ids(text, LintConfig(ignore=["X001"])) == []
 
 
+def test_suppression_of_a_rule_that_is_off_is_not_unused() -> None:
+    text = "<!-- blameless-disable-next-line BL900 -->\nAll clean.\n"
+    assert ids(text, LintConfig(ignore=["NM", "BL900"])) == []
+    assert ids(text, LintConfig(select=["ST", "X"])) == []
+    mixed = "<!-- blameless-disable-next-line BL900, ST900 -->\nAll clean.\n"
+    assert ids(mixed, LintConfig(ignore=["BL900"])) == ["X001"]
+
+
+def test_suppression_naming_an_unknown_rule_says_so() -> None:
+    text = "<!-- blameless-disable-next-line ZZ999, BL900 -->\nA fault.\n"
+    [finding] = lint_text(text, LintConfig())
+    assert (finding.rule, finding.line) == ("X001", 1)
+    assert finding.message == "This suppression names unknown rule ZZ999."
+    assert "blameless rules" in finding.suggestion
+
+
 def test_fix_offsets_are_absolute() -> None:
     text = "---\nparticipants:\n  - {name: Priya, role: SRE}\n---\nThen Priya left.\n"
     [finding] = lint_text(text, LintConfig())

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from blameless.analysis.context import Context, LintConfig
 from blameless.analysis.finding import Finding, Fix, Level
 from blameless.analysis.meta import UnusedSuppression
-from blameless.analysis.registry import instance, select_rules
+from blameless.analysis.registry import all_rules, instance, matches, select_rules
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.segment import roster, segment_markdown, segment_plain
-from blameless.analysis.suppress import LineIndex, parse_suppressions
+from blameless.analysis.suppress import LineIndex, Suppression, parse_suppressions
 from blameless.analysis.units import Document, UnitKind
 
 PLAIN_SUFFIXES = (".txt", ".text")
@@ -119,8 +119,29 @@ def _apply_suppressions(
     meta = next((rule for rule in rules if isinstance(rule, UnusedSuppression)), None)
     if meta is not None:
         for suppression in suppressions:
-            if not suppression.used:
-                comment = suppression.comment
-                hit = Hit(comment.start, comment.end)
+            hit = _unused_suppression_hit(suppression, rules)
+            if hit is not None:
                 kept.append(_finding(meta, hit, 0, doc.text, lines, ctx))
     return kept
+
+
+def _unused_suppression_hit(suppression: Suppression, rules: Sequence[Rule]) -> Hit | None:
+    """An X001 hit for a suppression naming unknown rules, or silencing nothing that ran."""
+    comment = suppression.comment
+    known = {rule.id for rule in all_rules()} | {rule.id for rule in rules}
+    unknown = [s for s in suppression.selectors if not any(matches(i, [s]) for i in known)]
+    if unknown:
+        names = ", ".join(unknown)
+        return Hit(
+            comment.start,
+            comment.end,
+            message=f"This suppression names unknown rule{'s' if len(unknown) > 1 else ''} "
+            f"{names}.",
+            suggestion="Check the id with `blameless rules`, or remove it from the comment.",
+        )
+    if suppression.used:
+        return None
+    running = [rule.id for rule in rules]
+    if suppression.selectors and not any(matches(i, suppression.selectors) for i in running):
+        return None  # its rules are off in this run, so it may still be needed in others
+    return Hit(comment.start, comment.end)

@@ -12,7 +12,10 @@ class UnusedSuppression(Rule):
     """A suppression comment that silences nothing.
 
     The engine reports this rule itself: a `blameless-disable` or
-    `blameless-disable-next-line` comment whose rules found nothing in the lines it covers.
+    `blameless-disable-next-line` comment whose rules found nothing in the lines it covers,
+    or that names a rule id no rule has (a typo, or a rule that was renamed). A comment whose
+    rules are all turned off in this run (`--select`, `--ignore`, configuration) is not
+    reported: it may still be needed when they run.
 
     Why:
         A stale suppression hides the next real finding in those lines, and it tells readers
@@ -29,10 +32,6 @@ class UnusedSuppression(Rule):
         ```
         The deploy pipeline did not check the namespace label.
         ```
-
-    Known false positives:
-        A suppression for a rule that `--select` or the configuration turned off is reported
-        as unused too: the comment has no effect in that run.
     """
 
     id: ClassVar[str] = "X001"
