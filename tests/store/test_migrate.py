@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime
 
 import pytest
@@ -26,6 +27,31 @@ def test_upgrade_creates_every_table_and_is_idempotent(empty_db_url: str) -> Non
         assert set(Base.metadata.tables) <= tables
     finally:
         engine.dispose()
+
+
+def test_concurrent_upgrades_both_succeed(empty_db_url: str) -> None:
+    engines = [create_database_engine(empty_db_url) for _ in range(2)]
+    outcomes: list[object] = []
+    start = threading.Barrier(2)
+
+    def upgrade(engine: Engine) -> None:
+        start.wait()
+        try:
+            outcomes.append(migrate.upgrade(engine))
+        except Exception as problem:  # handed to the main thread to assert on
+            outcomes.append(problem)
+
+    threads = [threading.Thread(target=upgrade, args=(engine,)) for engine in engines]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    finally:
+        for engine in engines:
+            engine.dispose()
+    head = migrate.head_revision()
+    assert len(outcomes) == 2 and set(outcomes) == {(None, head), (head, head)}, outcomes
 
 
 def test_migration_head_matches_the_table_definitions(engine: Engine) -> None:
