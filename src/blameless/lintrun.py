@@ -5,7 +5,6 @@ The CLI calls this; `blameless.analysis` stays pure (text in, findings out).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -13,10 +12,7 @@ from pathlib import Path
 from blameless.analysis.context import LintConfig
 from blameless.analysis.engine import FileResult
 from blameless.errors import InputError
-
-FOLDER_SUFFIXES = (".md", ".markdown")
-"""What a folder is searched for: other files (`.txt`...) are linted only when named."""
-SKIPPED_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages"})
+from blameless.files import decode, has_bom, markdown_files, read_bytes, write_text
 
 
 @dataclass(frozen=True)
@@ -29,30 +25,26 @@ class LintOptions:
     fix: bool = False
 
 
-def discover(paths: Sequence[str]) -> list[str]:
-    """The files to lint: named files as given, Markdown files of folders (recursively, sorted)."""
+def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The files to lint, and the folders named that hold no Markdown file.
+
+    Named files come as given; folders give their Markdown files (recursively, sorted, see
+    `blameless.files.markdown_files`).
+    """
     found: list[str] = []
+    empty: list[str] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found.extend(sorted(_walk(path)))
+            inside = [str(file) for file in markdown_files(path)]
+            found.extend(inside)
+            if not inside:
+                empty.append(name)
         elif path.exists():
             found.append(name)
         else:
-            raise InputError("no such file or directory", path=name)
-    return found
-
-
-def _walk(folder: Path) -> list[str]:
-    files: list[str] = []
-    for root, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS]
-        files.extend(
-            os.path.join(root, name)
-            for name in names
-            if name.lower().endswith(FOLDER_SUFFIXES) and not name.startswith(".")
-        )
-    return files
+            raise InputError("no such file or folder", path=name)
+    return list(dict.fromkeys(found)), empty
 
 
 _CONFIGS: dict[tuple[str, str | None], LintConfig] = {}
@@ -88,14 +80,15 @@ def lint_source(text: str, path: str, config: LintConfig, *, fix: bool) -> FileR
 
 
 def lint_file(path: str, options: LintOptions) -> FileResult:
-    """Lint one file; with `options.fix`, write the fixed text back in place."""
-    from blameless.api import read_source
+    """Lint one file; with `options.fix`, write the fixed text back in place.
 
+    The rewrite keeps the file's byte-order mark and line endings.
+    """
     file = Path(path)
-    text = read_source(file)
-    result = lint_source(text, path, config_for(file, options), fix=options.fix)
+    data = read_bytes(file)
+    result = lint_source(decode(data, file), path, config_for(file, options), fix=options.fix)
     if result.fixed:
-        file.write_bytes(result.text.encode("utf-8"))
+        write_text(file, result.text, bom=has_bom(data))
     return result
 
 

@@ -102,6 +102,7 @@ def test_clean_files_and_fail_on(tmp_path: Path) -> None:
 
 def test_folders_are_searched_for_markdown_skipping_hidden_and_vendored(tmp_path: Path) -> None:
     names = ("a.md", "sub/b.MARKDOWN", "sub/c.txt", ".hidden/d.md", "node_modules/e.md", "f.py")
+    names += ("venv/g.md", "sub/.venv/h.md", ".i.md")
     for name in names:
         write(tmp_path / "docs" / name, "A fault.\n")
     result = runner.invoke(app, ["lint", "docs", "--format", "json"])
@@ -109,10 +110,18 @@ def test_folders_are_searched_for_markdown_skipping_hidden_and_vendored(tmp_path
     assert paths == [str(Path("docs/a.md")), str(Path("docs/sub/b.MARKDOWN"))]
 
 
+def test_a_folder_without_markdown_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = runner.invoke(app, ["lint", "empty"])
+    assert result.exit_code == 0
+    assert result.stderr == "warning: no Markdown files found in empty\n"
+    assert result.stdout == "No findings in 0 files.\n"
+
+
 def test_plain_text_is_linted_when_named(tmp_path: Path) -> None:
     write(tmp_path / "docs" / "notes.txt", "- It was a fault.\n")
     result = runner.invoke(app, ["lint", "docs", "docs/notes.txt", "--format", "json"])
-    files = json.loads(result.output)["files"]
+    files = json.loads(result.stdout)["files"]
     assert [entry["path"] for entry in files] == [str(Path("docs/notes.txt"))]
     assert [(f["rule"], f["line"]) for f in files[0]["findings"]] == [("BL900", 1)]
 
@@ -144,6 +153,33 @@ def test_fix_rewrites_files_and_reports(tmp_path: Path) -> None:
     assert result.exit_code == 0
 
 
+def test_fix_keeps_byte_order_mark_and_line_endings(tmp_path: Path) -> None:
+    path = tmp_path / "pm.md"
+    path.write_bytes(
+        b"\xef\xbb\xbf---\r\nparticipants: [{name: Bo, role: the lead}]\r\n---\r\nBo left.\r\n"
+    )
+    assert runner.invoke(app, ["lint", "--fix", "pm.md"]).exit_code == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf---\r\n")
+    assert path.read_bytes().endswith(b"---\r\nthe lead left.\r\n")
+
+
+def test_fix_of_a_read_only_file_is_an_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from blameless.cli import main
+
+    write(tmp_path / "pm.md", "---\nparticipants: [{name: Bo, role: the lead}]\n---\nBo left.\n")
+
+    def refuse(self: Path, data: bytes) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "write_bytes", refuse)  # chmod does not stop root
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "--fix", "pm.md"])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err == "error: pm.md: cannot write file: Permission denied\n"
+
+
 def test_stdin_with_filename_and_config(tmp_path: Path) -> None:
     write(tmp_path / "blameless.toml", "ignore = ['BL']\n")
     result = runner.invoke(app, ["lint", "-", "--stdin-filename", "x.md"], input="A fault.\n")
@@ -156,7 +192,7 @@ def test_without_paths_the_folder_is_linted_not_a_piped_stdin(tmp_path: Path) ->
     write(tmp_path / "pm.md", "A fault.\n")
     result = runner.invoke(app, ["lint"], input="")
     assert result.exit_code == 1
-    assert "pm.md:1:3: BL900 Fault language." in result.output
+    assert result.output.startswith("pm.md:1:3: BL900 Fault language.")
 
 
 def test_stdin_cannot_be_combined_with_files(tmp_path: Path) -> None:
@@ -178,8 +214,8 @@ def test_input_errors_exit_2_with_one_line(
 
     (tmp_path / "bad.md").write_bytes(b"ok\n\xff\xfe\n")
     for args, message in (
-        (["lint", "missing.md"], "error: missing.md: no such file or directory"),
-        (["lint", "bad.md"], "error: bad.md:2: not UTF-8 text (cannot decode)"),
+        (["lint", "missing.md"], "error: missing.md: no such file or folder"),
+        (["lint", "bad.md"], "error: bad.md:2: not UTF-8 text (byte 0xff cannot be decoded)"),
     ):
         with pytest.raises(SystemExit) as caught:
             main(args)

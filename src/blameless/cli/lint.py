@@ -110,7 +110,10 @@ def lint(
             sys.stdout.write(result.text)
         results = [result]
     else:
-        results = lint_paths(discover(paths or ["."]), options, jobs=jobs)
+        files, empty = discover(paths or ["."])
+        for folder in empty:
+            typer.echo(f"warning: no Markdown files found in {folder}", err=True)
+        results = lint_paths(files, options, jobs=jobs)
     report = _render(results, output_format, _use_color(color, output_format))
     typer.echo(report, nl=False, err=from_stdin and fix)
     threshold = Level(fail_on.value).rank

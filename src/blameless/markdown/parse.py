@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from blameless.errors import FormatError, InputError
+from blameless.errors import FormatError
+from blameless.files import read_text
 from blameless.markdown.blocks import (
     LineKind,
     classify,
@@ -63,27 +64,6 @@ def check_postmortem(text: str, *, path: str | None = None) -> list[FormatError]
 def read_postmortem(path: Path) -> Postmortem:
     """Read and parse a UTF-8 postmortem file; `InputError` when it cannot be read."""
     return parse_postmortem(read_text(path), path=str(path))
-
-
-def read_text(path: Path) -> str:
-    """A file's text as UTF-8 (a leading byte-order mark is dropped); `InputError` otherwise."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=path) from None
-    except OSError as problem:
-        raise InputError(f"cannot read file: {problem.strerror}", path=path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as problem:
-        line = data.count(b"\n", 0, problem.start) + 1
-        raise InputError(
-            f"not UTF-8 text (byte 0x{data[problem.start]:02x} cannot be decoded)",
-            path=path,
-            line=line,
-        ) from None
 
 
 def _located(error: FormatError, path: str | None) -> FormatError:
