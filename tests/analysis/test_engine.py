@@ -126,6 +126,11 @@ def test_get_rule_suggests_close_ids(test_rules: tuple[type[Rule], ...]) -> None
     assert get_rule("bl900").id == "BL900"
     with pytest.raises(NotFoundError, match="did you mean BL900"):
         get_rule("BL090")
+    with pytest.raises(NotFoundError, match="did you mean NM900 \\(test-named\\)"):
+        get_rule("test-nmed")
+    with pytest.raises(NotFoundError) as caught:
+        get_rule("ZZ001")  # no family ZZ: X001 and BL001 share digits, not meaning
+    assert caught.value.message == "unknown rule 'ZZ001' (see `blameless rules`)"
 
 
 def test_default_disabled_rules_need_explicit_select(

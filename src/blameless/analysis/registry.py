@@ -35,12 +35,26 @@ def get_rule(rule_id: str, rules: Sequence[type[Rule]] | None = None) -> type[Ru
     for rule in rules:
         if rule.id == wanted:
             return rule
+    hint = _close_rule(rule_id.strip(), rules)
+    raise NotFoundError(f"unknown rule {rule_id!r}{hint} (see `blameless rules`)")
+
+
+def _close_rule(wanted: str, rules: Sequence[type[Rule]]) -> str:
+    """ "; did you mean ..." for a near miss: an id of the same family, or a similar name."""
     import difflib
 
-    names = {rule.id: rule for rule in rules} | {rule.name: rule for rule in rules}
-    close = difflib.get_close_matches(rule_id.strip(), list(names), n=1, cutoff=0.5)
-    hint = f"; did you mean {names[close[0]].id} ({names[close[0]].name})?" if close else ""
-    raise NotFoundError(f"unknown rule {rule_id!r}{hint} (see `blameless rules`)")
+    family = re.match(r"[A-Za-z]*", wanted)
+    letters = family.group().upper() if family else ""
+    same_family = {rule.id: rule for rule in rules if letters and rule.id.startswith(letters)}
+    close = difflib.get_close_matches(wanted.upper(), list(same_family), n=1, cutoff=0.5)
+    if not close:
+        names = {rule.name: rule for rule in rules}
+        close = difflib.get_close_matches(wanted.lower(), list(names), n=1, cutoff=0.75)
+        same_family = names
+    if not close:
+        return ""
+    rule = same_family[close[0]]
+    return f"; did you mean {rule.id} ({rule.name})?"
 
 
 def matches(rule_id: str, selectors: Iterable[str]) -> bool:
