@@ -8,7 +8,9 @@ Measures, in the same run: the time to only parse the lines with the JSON librar
 uses (`json`), the time of `blameless timeline import` through the service into a fresh SQLite
 database (one transaction), the ratio of the two and the import's peak RSS (measured in a child
 process, so that generating the file does not count). Then: merge 5 sources totalling
-`--merge-events` events, infer milestones, compute durations and inconsistencies.
+`--merge-events` events, infer milestones, compute durations and inconsistencies. Then: read
+one PagerDuty page of `--pagerduty-entries` log entries (`{"log_entries": [...]}`, ~35 MB by
+default) through the importer, with its time and peak RSS (in a child process too).
 """
 
 from __future__ import annotations
@@ -180,6 +182,50 @@ def child_import(path: Path, database: Path) -> None:
     )
 
 
+def pagerduty_page(path: Path, count: int) -> None:
+    """One `{"log_entries": [...]}` page of `count` entries (about 350 bytes each)."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(f'{{"limit": {count}, "offset": 0, "log_entries": [\n')
+        for n in range(count):
+            entry = {
+                "id": f"R{n:024d}",
+                "type": "notify_log_entry",
+                "summary": f"Notified responder {n % 40} by email.",
+                "created_at": (T0 + timedelta(seconds=n)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "agent": {"id": "PUSER01", "type": "user_reference", "summary": "Priya Natarajan"},
+                "channel": {"type": "auto"},
+                "html_url": f"https://acme.pagerduty.com/incidents/Q2EU8BLNG5127X/log_entries/R{n}",
+            }
+            out.write(("," if n else "") + json.dumps(entry) + "\n")
+        out.write('], "more": false, "total": null}\n')
+
+
+def child_pagerduty(path: Path) -> None:
+    from blameless.timeline import ImportContext, read_events
+
+    start = time.perf_counter()
+    count = sum(1 for _ in read_events("pagerduty", path, ImportContext()))
+    seconds = time.perf_counter() - start
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "events": count, "rss_mb": rss_mb}))
+
+
+def bench_pagerduty(count: int) -> dict[str, float]:
+    """Read one page of `count` entries in a fresh process: seconds, events, peak RSS."""
+    path = OUT / f"pagerduty-page-{count}.json"
+    if not path.exists():
+        pagerduty_page(path, count)
+    done = subprocess.run(
+        [sys.executable, __file__, "--child-pagerduty", str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout)
+    result["mb"] = path.stat().st_size / 1e6
+    return result
+
+
 def bench_merge(total: int) -> dict[str, float]:
     """Merge five synthetic sources of `total` events, infer milestones, check them."""
     from blameless.model import TimelineEvent
@@ -229,10 +275,15 @@ def main() -> None:
         help="every line a mutation at ResponseComplete (worst case)",
     )
     parser.add_argument("--merge-events", type=int, default=200_000)
+    parser.add_argument("--pagerduty-entries", type=int, default=100_000)
     parser.add_argument("--child-import", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-pagerduty", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_import:
         child_import(*args.child_import)
+        return
+    if args.child_pagerduty:
+        child_pagerduty(args.child_pagerduty)
         return
     OUT.mkdir(exist_ok=True)
     tag = "mut" if args.all_mutations else "mix"
@@ -261,6 +312,11 @@ def main() -> None:
     print(
         f"merge {args.merge_events:,} events from 5 sources + milestones + checks: "
         f"{merged['seconds']:.2f} s (target < 5 s), {int(merged['events']):,} kept"
+    )
+    page = bench_pagerduty(args.pagerduty_entries)
+    print(
+        f"PagerDuty page of {int(page['events']):,} entries ({page['mb']:.0f} MB): "
+        f"{page['seconds']:.1f} s, peak RSS {page['rss_mb']:.0f} MB (streamed entry by entry)"
     )
 
 

@@ -52,7 +52,7 @@ def _shell(path: Path) -> Path:
     [
         ("jsonl", _jsonl, 2, 2),
         ("csv", _csv, 3, 2),
-        ("pagerduty", _pagerduty, 1, 2),  # the line of the page
+        ("pagerduty", _pagerduty, 3, 2),
         ("shell", _shell, 4, 2),
     ],
 )

@@ -4,8 +4,9 @@ Accepts a response page (`{"log_entries": [...], "more": false}`), several pages
 other, a top-level array of entries, or JSON Lines of entries. Each entry becomes an event: the
 kind is its type without `_log_entry` (`trigger`, `acknowledge`, `notify`, `escalate`,
 `annotate`, `resolve`, ...), the actor is the agent (a user or a service), and the id and
-`html_url` are kept as evidence. A single page is read whole (API pages hold at most 100
-entries); arrays and JSON Lines are streamed.
+`html_url` are kept as evidence. Everything is streamed with bounded memory: the entries of a
+page one by one (an export may hold one page with many thousands of entries), each with its
+own line.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ SOURCE = "pagerduty"
 
 def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
     """Events from PagerDuty log entries, in file order."""
-    for line, value in iter_json_values(path, context):
+    for line, value in iter_json_values(path, context, unwrap="log_entries"):
         entries: list[Any] = [value]
         if isinstance(value, dict) and "log_entries" in value:
             entries = value["log_entries"] if isinstance(value["log_entries"], list) else [None]
