@@ -31,7 +31,8 @@ def test_dashes_and_underscores_are_the_same(
         encoding="utf-8",
     )
     settings = load_settings(tmp_path)
-    assert (settings.database_url, settings.incident_id_format) == ("sqlite:///x.db", "PM-{seq}")
+    database_url = f"sqlite:///{(tmp_path / 'x.db').resolve().as_posix()}"
+    assert (settings.database_url, settings.incident_id_format) == (database_url, "PM-{seq}")
     assert load_lint_config(tmp_path / "a.md").per_file_ignores == {"a.md": ["BL"]}
 
 
@@ -40,3 +41,24 @@ def test_wrong_type_names_the_key_as_written_and_its_line(tmp_path: Path) -> Non
     with pytest.raises(ConfigError, match="incident-id-format must be a string") as caught:
         load_settings(tmp_path)
     assert caught.value.line == 2
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("sqlite:///team.db?timeout=3", "sqlite:///{folder}/team.db?timeout=3"),
+        ("sqlite:////srv/team.db", "sqlite:////srv/team.db"),
+        ("sqlite:///:memory:", "sqlite:///:memory:"),
+        ("postgresql://u@db/x", "postgresql://u@db/x"),
+    ],
+)
+def test_relative_sqlite_paths_are_anchored_at_the_config_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, written: str, expected: str
+) -> None:
+    monkeypatch.delenv("BLAMELESS_DATABASE_URL", raising=False)
+    (tmp_path / "blameless.toml").write_text(f'database_url = "{written}"\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    folder = tmp_path.resolve().as_posix()
+    assert load_settings(tmp_path / "sub").database_url == expected.format(folder=folder)
+    monkeypatch.setenv("BLAMELESS_DATABASE_URL", "sqlite:///env.db")  # the cwd's, as usual
+    assert load_settings(tmp_path / "sub").database_url == "sqlite:///env.db"

@@ -123,6 +123,17 @@ def key_line(source: Path | None, key: str) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+_SQLITE_FILE_URL = re.compile(r"(sqlite(?:\+\w+)?:///)([^?]+)(.*)", re.DOTALL)
+
+
+def _anchor_sqlite_path(url: str, folder: Path) -> str:
+    """A relative SQLite path in a config file is relative to that file, not to the cwd."""
+    found = _SQLITE_FILE_URL.fullmatch(url)
+    if found is None or found[2] == ":memory:" or Path(found[2]).is_absolute():
+        return url
+    return f"{found[1]}{(folder / found[2]).as_posix()}{found[3]}"
+
+
 def load_settings(start: Path | None = None, *, config_file: Path | None = None) -> Settings:
     """Settings for work rooted at `start` (default: the current directory)."""
     start = start or Path.cwd()
@@ -132,6 +143,8 @@ def load_settings(start: Path | None = None, *, config_file: Path | None = None)
     values = {setting_name(key): (key, value) for key, value in table.items()}
     base = source.parent if source else start
     url_key, url = values.get("database_url", ("database_url", None))
+    if isinstance(url, str) and source is not None:
+        url = _anchor_sqlite_path(url, source.parent)
     url = os.environ.get("BLAMELESS_DATABASE_URL") or url
     if url is None:
         url = f"sqlite:///{(base / DEFAULT_DATABASE_FILE).as_posix()}"

@@ -11,6 +11,7 @@ import pytest
 from blameless.cli import main
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Incident, Postmortem
+from blameless.store.engine import sqlite_file
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -74,7 +75,13 @@ def test_import_into_an_uninitialised_database_says_what_to_do(
     empty_db_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(capsys, "import", str(folder), "--database-url", empty_db_url)
-    assert (code, err) == (2, "error: database is not initialised: run `blameless db upgrade`\n")
+    file = sqlite_file(empty_db_url)
+    if file is None:
+        expected = "error: database is not initialised: run `blameless db upgrade`\n"
+    else:  # a SQLite file is not created by anything but `db upgrade`
+        expected = f"error: no database at {file}: run `blameless db upgrade`\n"
+        assert not file.exists()
+    assert (code, err) == (2, expected)
 
 
 def test_a_missing_path_is_one_error_line(

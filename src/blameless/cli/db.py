@@ -40,7 +40,7 @@ def upgrade(database_url: DatabaseUrlOption = None) -> None:
     from blameless.store.engine import database, display_url
 
     url = resolve_database_url(database_url)
-    with database(url) as engine:
+    with database(url, create=True) as engine:
         before, after = migrate.upgrade(engine)
     where = display_url(url)
     if before == after:
@@ -51,7 +51,7 @@ def upgrade(database_url: DatabaseUrlOption = None) -> None:
 
 @db_app.command("current")
 def current(database_url: DatabaseUrlOption = None) -> None:
-    """Show the schema revision of the database."""
+    """Show the schema revision of the database (never creates one)."""
     from blameless.store import migrate
     from blameless.store.engine import database, display_url
 

@@ -52,10 +52,9 @@ def create_database_engine(url: str | URL, **options: Any) -> Engine:
         raise StorageError(
             f"unsupported database {backend!r} in {display_url(parsed)}: use sqlite or postgresql"
         )
-    if backend == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        folder = Path(parsed.database or "").parent
-        if not folder.is_dir():
-            raise StorageError(f"cannot open the SQLite database: no folder {folder}")
+    path = sqlite_file(parsed)
+    if path is not None and not path.parent.is_dir():
+        raise StorageError(f"cannot open the SQLite database: no folder {path.parent}")
     if backend == "postgresql" and "connect_timeout" not in parsed.query:
         options["connect_args"] = {
             "connect_timeout": POSTGRES_CONNECT_TIMEOUT_S,
@@ -99,9 +98,32 @@ def describe_db_error(problem: exc.DBAPIError, url: str | URL) -> StorageError:
     return StorageError(f"database error at {display_url(url)}: {detail}")
 
 
+def sqlite_file(url: str | URL) -> Path | None:
+    """The file of a SQLite URL; None for other databases and in-memory SQLite."""
+    parsed = parse_database_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database or "")
+
+
+def require_existing(url: str | URL) -> None:
+    """Raise `StorageError` when `url` names a SQLite file that does not exist.
+
+    Opening it would create an empty file, typically in the wrong folder.
+    """
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        raise StorageError(f"no database at {path}: run `blameless db upgrade`")
+
+
 @contextmanager
-def database(url: str | URL) -> Iterator[Engine]:
-    """An engine for one command: driver errors become `StorageError`, disposed at the end."""
+def database(url: str | URL, *, create: bool = False) -> Iterator[Engine]:
+    """An engine for one command: driver errors become `StorageError`, disposed at the end.
+
+    A missing SQLite file is an error unless `create` (only `db upgrade` creates databases).
+    """
+    if not create:
+        require_existing(url)
     engine = create_database_engine(url)
     try:
         yield engine
