@@ -73,6 +73,43 @@ def test_new_refuses_to_overwrite_without_force(capsys: pytest.CaptureFixture[st
     assert Path("INC-9-outage.md").read_text().startswith("---\nid: INC-9\n")
 
 
+def test_new_continues_after_ids_stored_in_the_database(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stored = tmp_path / "elsewhere"
+    run(capsys, "new", "Stored", "--dir", str(stored), "--id", f"INC-{YEAR}-004")
+    assert run(capsys, "import", str(stored), "--database-url", db_url)[0] == 0
+    (tmp_path / "blameless.toml").write_text(f'database_url = "{db_url}"\n')
+    code, out, err = run(capsys, "new", "Next one", "--dir", "posts")
+    assert (code, out, err) == (0, f"{Path('posts') / f'INC-{YEAR}-005-next-one.md'}\n", "")
+
+
+def test_new_neither_needs_nor_creates_a_database(
+    empty_db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "new", "First", "--database-url", empty_db_url)
+    assert (code, out) == (0, f"INC-{YEAR}-001-first.md\n")
+    assert [p.name for p in tmp_path.iterdir()] == [f"INC-{YEAR}-001-first.md"]
+
+
+def test_new_warns_when_the_database_cannot_be_read(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "new", "First", "--database-url", "postgresql://u@127.0.0.1:1/x")
+    assert (code, out) == (0, f"INC-{YEAR}-001-first.md\n")
+    assert err.startswith("warning: the incident ids in the database were not checked (")
+    assert err.endswith("): the new id only follows the files in .\n")
+
+
+@pytest.mark.parametrize("where", ["a-file.md", "/proc/nope"])
+def test_new_with_a_dir_it_cannot_use_is_one_error_line(
+    where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Path("a-file.md").write_text("not a folder")
+    code, out, err = run(capsys, "new", "X", "--dir", where, "--id", "INC-1")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: {where}: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

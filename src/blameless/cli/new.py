@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from blameless.cli.app import app
+from blameless.cli.db import DatabaseUrlOption
 from blameless.errors import BlamelessError, InputError
 from blameless.model import Severity
 
@@ -35,8 +36,13 @@ def new(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Overwrite the file if it already exists.")
     ] = False,
+    database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Start a postmortem from the default template and print the path of the new file."""
+    """Start a postmortem from the default template and print the path of the new file.
+
+    The new id comes after every id used by the files in the folder and, when the database
+    exists, by the incidents stored in it.
+    """
     from datetime import date
 
     from blameless.config import load_settings
@@ -46,15 +52,21 @@ def new(
     title = title.strip()
     if not title or "\n" in title:
         raise InputError("the title must be one non-empty line")
+    if directory.exists() and not directory.is_dir():
+        raise InputError("is a file, not a folder (--dir names a folder)", path=directory)
     existing = ids_in_folder(directory)
     if incident_id is None:
         settings = load_settings(directory if directory.is_dir() else Path.cwd())
+        existing += _stored_incident_ids(database_url or settings.database_url, directory)
         incident_id = next_incident_id(settings.incident_id_format, existing, today=date.today())
     elif not incident_id.strip() or any(sep in incident_id for sep in "/\\\n"):
         raise InputError(f"invalid incident id {incident_id!r}")
     path = directory / postmortem_filename(incident_id, title)
     text = default_template(incident_id=incident_id, title=title, severity=severity)
-    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        raise InputError(f"cannot create the folder: {problem.strerror}", path=directory) from None
     try:
         with path.open("w" if force else "x", encoding="utf-8") as handle:
             handle.write(text)
@@ -63,6 +75,29 @@ def new(
     except OSError as problem:
         raise InputError(f"cannot write file: {problem.strerror}", path=path) from None
     typer.echo(str(path))
+
+
+def _stored_incident_ids(url: str, directory: Path) -> list[str]:
+    """The incident ids of the database at `url`; none when there is no database (or a warning).
+
+    A missing SQLite file is not created: a folder without a database is a normal start.
+    """
+    from blameless.services.postmortems import incident_ids
+    from blameless.store.engine import sqlite_file, transaction
+
+    try:
+        file = sqlite_file(url)
+        if file is not None and not file.exists():
+            return []
+        with transaction(url) as session:
+            return incident_ids(session)
+    except BlamelessError as problem:
+        typer.secho(
+            f"warning: the incident ids in the database were not checked ({problem}): "
+            f"the new id only follows the files in {directory}",
+            err=True,
+        )
+        return []
 
 
 @app.command("check-format")

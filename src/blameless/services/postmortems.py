@@ -21,7 +21,7 @@ from blameless.ids import postmortem_filename
 from blameless.markdown import parse_postmortem, read_postmortem, render_postmortem
 from blameless.model import Postmortem, TimelineEvent
 from blameless.store import repositories
-from blameless.store.migrate import ensure_migrated
+from blameless.store.migrate import current_revision, ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow, RevisionRow
 from blameless.timeline.merge import merge_events
 
@@ -183,6 +183,14 @@ def count_postmortems(session: Session) -> int:
     """How many postmortems are stored."""
     ensure_migrated(session)
     return session.scalar(select(func.count()).select_from(PostmortemRow)) or 0
+
+
+def incident_ids(session: Session) -> list[str]:
+    """Every stored incident id; none for a database never migrated (nothing stored yet)."""
+    if current_revision(session.connection()) is None:
+        return []
+    ensure_migrated(session)
+    return list(session.scalars(select(IncidentRow.public_id).order_by(IncidentRow.public_id)))
 
 
 def get_postmortem(session: Session, incident_id: str) -> tuple[Postmortem, int]:
