@@ -250,3 +250,74 @@ def test_sources_lists_every_importer() -> None:
         "csv",
         "jsonl",
     ]
+
+
+@pytest.mark.parametrize(
+    ("option", "source", "expected"),
+    [
+        (
+            ["--channel", "inc-billing-eu"],
+            "pagerduty",
+            "'--channel': applies to --source slack only, not to --source pagerduty",
+        ),
+        (["--include-joins"], "csv", "'--include-joins': applies to --source slack only"),
+        (
+            ["--map", "text=what"],
+            "pagerduty",
+            "'--map': applies to --source csv or --source jsonl only",
+        ),
+        (["--actor", "Ramesh"], "git", "'--actor': applies to --source shell only"),
+        (["--all-verbs"], "slack", "'--all-verbs': applies to --source k8s-audit only"),
+    ],
+)
+def test_import_options_of_another_source_are_usage_errors(
+    option: list[str], source: str, expected: str
+) -> None:
+    args = ["timeline", "import", "INC-2026-001", str(FIXTURES / "pagerduty.json")]
+    result = CliRunner().invoke(app, [*args, "-s", source, *option], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert expected in " ".join(result.stderr.split())  # before any database is opened
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["--dedupe-window", "-5"],
+            "'--dedupe-window': Input should be greater than or equal to 0",
+        ),
+        (["--max-gap", "0"], "'--max-gap': Input should be greater than or equal to 1"),
+    ],
+)
+def test_show_rejects_bad_numbers(args: list[str], expected: str) -> None:
+    command = ["timeline", "show", "INC-2026-001", *args]
+    result = CliRunner().invoke(app, command, env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert expected in " ".join(result.stderr.split())
+
+
+def test_show_unknown_source(imported: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["timeline", "show", "INC-2026-001", "-s", "nosuch", "--database-url", imported])
+    assert exited.value.code == 2
+    assert capsys.readouterr().err == (
+        "error: --source nosuch: no event of INC-2026-001 has this source and no importer has "
+        "this name (its sources: k8s-audit, pagerduty, slack)\n"
+    )
+    # A known importer without events is a filter that matches nothing, not a typo.
+    assert (
+        json.loads(
+            _ok(
+                "timeline",
+                "show",
+                "INC-2026-001",
+                "-s",
+                "git",
+                "-f",
+                "json",
+                "--database-url",
+                imported,
+            )
+        )["events"]
+        == []
+    )

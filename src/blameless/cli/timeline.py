@@ -139,6 +139,17 @@ def import_(
     from blameless.timeline.base import ImportOptions
     from blameless.timeline.tabular import check_mapping
 
+    _check_source_options(
+        source,
+        {
+            "--channel": bool(channel),
+            "--include-joins": include_joins,
+            "--slack-url": slack_url is not None,
+            "--all-verbs": all_verbs,
+            "--actor": actor is not None,
+            "--map": bool(mapping),
+        },
+    )
     zone = _zone(tz)
     pairs = dict(_pair(item) for item in mapping or [])
     check_mapping(pairs)
@@ -193,11 +204,12 @@ def show(
             "--dedupe-window",
             metavar="SECONDS",
             help="Drop the same text from another source within this many seconds (0: off).",
+            min=0,
         ),
     ] = 120,
     max_gap: Annotated[
         int,
-        typer.Option("--max-gap", metavar="MINUTES", help="Flag silences longer than this."),
+        typer.Option("--max-gap", metavar="MINUTES", help="Flag silences longer than this.", min=1),
     ] = 30,
     roles: Annotated[
         bool,
@@ -254,6 +266,29 @@ def sources() -> None:
 
     for name in importer_names():
         typer.echo(f"{name:<13} {get_importer(name).summary}")
+
+
+SOURCE_OPTIONS: dict[str, tuple[Source, ...]] = {
+    "--channel": (Source.slack,),
+    "--include-joins": (Source.slack,),
+    "--slack-url": (Source.slack,),
+    "--all-verbs": (Source.k8s_audit,),
+    "--actor": (Source.shell,),
+    "--map": (Source.csv, Source.jsonl),
+}
+"""The sources each source-specific option of `timeline import` applies to."""
+
+
+def _check_source_options(source: Source, given: dict[str, bool]) -> None:
+    """A source-specific option given with another source is a usage error, not ignored."""
+    for option, used in given.items():
+        sources = SOURCE_OPTIONS[option]
+        if used and source not in sources:
+            names = " or ".join(f"--source {s.value}" for s in sources)
+            raise typer.BadParameter(
+                f"applies to {names} only, not to --source {source.value}",
+                param_hint=f"'{option}'",
+            )
 
 
 def _merge_options(

@@ -34,7 +34,7 @@ from blameless.timeline.milestones import (
     compute_durations,
     resolve_milestones,
 )
-from blameless.timeline.registry import one_line, read_events
+from blameless.timeline.registry import importer_names, one_line, read_events
 
 DEFAULT_BATCH_SIZE = 5000
 
@@ -102,10 +102,16 @@ def get_timeline(
     merge: MergeOptions | None = None,
     max_gap: timedelta | None = DEFAULT_MAX_GAP,
 ) -> TimelineView:
-    """The incident's stored events merged (sorted, de-duplicated, filtered) and analysed."""
+    """The incident's stored events merged (sorted, de-duplicated, filtered) and analysed.
+
+    A source filter naming neither a source of the incident's events nor an importer is an
+    `InputError` (a typo would otherwise show an empty timeline).
+    """
     ensure_migrated(session)
     incident_row, postmortem_row = _require(session, incident_id)
     pm = repositories.load_postmortem(session, incident_row, postmortem_row)
+    if merge is not None:
+        _check_sources(merge.sources, pm.timeline, incident_id)
     events = merge_events([pm.timeline], merge)
     milestones = resolve_milestones(events, pm.incident)
     return TimelineView(
@@ -155,6 +161,16 @@ def _with_timeline(pm: Postmortem, events: list[TimelineEvent]) -> Postmortem:
     if not any(s.title.casefold() == "timeline" for s in sections):
         sections.append(Section(title="Timeline", body="All times UTC.\n\n"))
     return replace(pm, timeline=events, sections=sections)
+
+
+def _check_sources(wanted: frozenset[str], events: list[TimelineEvent], incident_id: str) -> None:
+    stored = {e.source for e in events if e.source}
+    unknown = sorted(wanted - stored - set(importer_names()))
+    if unknown:
+        raise InputError(
+            f"--source {unknown[0]}: no event of {incident_id} has this source and no importer "
+            f"has this name (its sources: {', '.join(sorted(stored)) or 'none'})"
+        )
 
 
 def _require(session: Session, incident_id: str) -> tuple[IncidentRow, PostmortemRow]:
