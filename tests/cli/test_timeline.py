@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from blameless.cli import app, main
+from blameless.markdown import parse_postmortem
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 FIXTURES = EXAMPLES / "traces" / "INC-2026-001"
@@ -184,7 +185,17 @@ def test_show_json_and_markdown(imported: str) -> None:
     assert "- 2026-03-04 14:03 UTC — **Priya Natarajan**: Acknowledged by Priya Natarajan." in (
         markdown
     )
-    assert "[milestone: acknowledged]" in markdown
+    # Pasted under `## Timeline`, the output is a valid timeline with its milestone markers.
+    pasted = parse_postmortem(
+        f"---\nid: INC-2026-001\ntitle: {TITLE}\n---\n\n## Timeline\n\n{markdown}"
+    )
+    assert len(pasted.timeline) == 5
+    assert [e.milestone.value for e in pasted.timeline if e.milestone] == [
+        "detected",
+        "acknowledged",
+        "resolved",
+    ]
+    assert "  Time to resolve: 1h 08m" in markdown.split("<!--")[1]
 
 
 def test_show_with_roles(imported: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,13 +1,14 @@
-"""The terminal report of `timeline show`: layouts by width, compact times, milestones."""
+"""`timeline show` output: the terminal report (layouts by width, compact times) and Markdown."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from blameless.markdown import parse_postmortem
 from blameless.model import Milestone, TimelineEvent
 from blameless.timeline.checks import TimelineIssue
 from blameless.timeline.milestones import MilestoneTime, compute_durations
-from blameless.timeline.render import TimelineReport, render_report
+from blameless.timeline.render import TimelineReport, render_report, timeline_markdown
 
 T0 = datetime(2026, 3, 4, 13, 58, 5, tzinfo=UTC)
 EVENTS = [
@@ -101,3 +102,40 @@ def test_empty_timeline() -> None:
         "Milestones",
         "  none found",
     ]
+
+
+def test_markdown_is_paste_ready_under_a_timeline_heading() -> None:
+    durations = compute_durations(MILESTONES)
+    items = timeline_markdown(EVENTS, MILESTONES, durations)
+    document = "---\nid: INC-2026-001\ntitle: Billing\n---\n\n## Timeline\n\n" + items
+    pm = parse_postmortem(document)
+    assert [(e.timestamp, e.actor, e.milestone) for e in pm.timeline] == [
+        (T0, "system:serviceaccount:ops:staging-cleanup", Milestone.STARTED),
+        (T0 + timedelta(minutes=5), "Priya Natarajan", None),
+    ]
+    assert pm.timeline[1].text.endswith("namespace. Declaring SEV2.")  # one line
+    assert items.splitlines()[2:] == [
+        "",
+        "<!-- blameless timeline show",
+        "Milestones:",
+        "  started: 2026-03-04 13:58:05 UTC (marker: marked on event 1)",
+        "  resolved: 2026-03-04 14:58:05 UTC (front matter)",
+        "Durations:",
+        "  Time to detect: —",
+        "  Time to acknowledge: —",
+        "  Time to mitigate: —",
+        "  Time to resolve: —",
+        "  Duration: 1h 00m",
+        "-->",
+    ]
+    assert "##" not in items
+
+
+def test_markdown_comment_cannot_be_closed_early() -> None:
+    odd = {
+        Milestone.DETECTED: MilestoneTime(Milestone.DETECTED, T0, "inferred", "alert --> page", 1)
+    }
+    items = timeline_markdown(EVENTS[:1], odd, compute_durations(odd))
+    assert items.count("-->") == 1 and items.endswith("-->\n")
+    pm = parse_postmortem("---\nid: INC-1\ntitle: T\n---\n\n## Timeline\n\n" + items)
+    assert pm.timeline[0].milestone is Milestone.DETECTED

@@ -82,21 +82,33 @@ def timeline_markdown(
     milestones: Mapping[Milestone, MilestoneTime],
     durations: Durations,
 ) -> str:
-    """The timeline as postmortem items, then milestones and durations as a short list."""
+    """The timeline as postmortem items, ready to paste under a file's `## Timeline` heading.
+
+    One canonical item line per event (docs/format.md); the event behind a milestone carries
+    its `[milestone: …]` tag. Milestones with their origin and the durations follow in an HTML
+    comment, which the file format ignores.
+    """
     marked = {t.event_index: m for m, t in milestones.items() if t.event_index is not None}
-    lines = ["## Timeline", "", "All times UTC.", ""]
-    for index, event in enumerate(events, start=1):
-        milestone = marked.get(index, event.milestone)
+    lines = [
         # A timeline item is one line: Slack messages and shell commands may span several.
-        lines.append(render_event(replace(event, text=one_line(event.text), milestone=milestone)))
-    lines += ["", "### Milestones", ""]
+        render_event(
+            replace(event, text=one_line(event.text), milestone=marked.get(index, event.milestone))
+        )
+        for index, event in enumerate(events, start=1)
+    ]
+    if lines:
+        lines.append("")
+    lines += ["<!-- blameless timeline show", "Milestones:"]
     for milestone, when in milestones.items():
         stamp = when.timestamp.strftime("%Y-%m-%d %H:%M:%S UTC")
-        lines.append(f"- **{milestone.value}**: {stamp} ({provenance(when)})")
-    lines += ["", "### Durations", ""]
+        lines.append(f"  {milestone.value}: {stamp} ({provenance(when)})")
+    if not milestones:
+        lines.append("  none found")
+    lines.append("Durations:")
     for name, label in DURATION_LABELS.items():
-        lines.append(f"- {label}: {format_duration(getattr(durations, name))}")
-    return "\n".join(lines) + "\n"
+        lines.append(f"  {label}: {format_duration(getattr(durations, name))}")
+    # `-->` inside would end the comment early and turn the rest into stray text.
+    return "\n".join(line.replace("-->", "->") for line in lines) + "\n-->\n"
 
 
 SHORT_SOURCES = {"k8s-audit": "k8s", "alertmanager": "alerts", "pagerduty": "pd"}
