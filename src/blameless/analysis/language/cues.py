@@ -86,6 +86,10 @@ def _blame_weighed(analysis: Analysis) -> bool:
 
 
 _CALL = frozenset({"call", "calls", "calling", "called"})
+# "on the call", "a phone call"; and "I call it operator error": the writer's own verdict.
+_NOT_A_NAMING = frozenset(
+    {"on", "the", "a", "phone", "conference", "i", "we", "i'd", "we'd", "i'll", "we'll", "just"}
+)
 _CALLED_OBJECT = frozenset({"this", "it", "that", "them", "him", "her", "the", "a", "an", "people"})
 
 
@@ -96,7 +100,7 @@ def _calls_it(analysis: Analysis, j: int) -> bool:
         tokens[j].low in _CALL
         and j + 1 < len(tokens)
         and tokens[j + 1].low in _CALLED_OBJECT
-        and (j == 0 or tokens[j - 1].low not in {"on", "the", "a", "phone", "conference"})
+        and (j == 0 or tokens[j - 1].low not in _NOT_A_NAMING)
     )
 
 

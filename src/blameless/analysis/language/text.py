@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[@\w][\w\-]*(?:['’][\w]+)*")
-# A quote opens after a non-word character and closes before one, so "Katya's" is no quote.
+# A quote opens after a non-word character and closes before one, so "Katya's" is no quote;
+# inside a quote an apostrophe between letters is no close ("'a clerk's mistake'").
 _QUOTE = re.compile(
-    r"""(?<!\w)(?:'([^'\n]{2,}?)'|‘([^’\n]{2,}?)’|"([^"\n]{2,}?)"|“([^”\n]{2,}?)”)(?!\w)"""
+    r"""(?<!\w)(?:'((?:[^'\n]|(?<=\w)'(?=\w)){2,}?)'|‘((?:[^’\n]|(?<=\w)’(?=\w)){2,}?)’"""
+    r"""|"([^"\n]{2,}?)"|“([^”\n]{2,}?)”)(?!\w)"""
 )
 _HARD_BOUNDARY = re.compile(r"[;()\[\]—–]|:\s|\s-\s|\s--\s")
 _SOFT_BOUNDARY = re.compile(r",")

@@ -42,11 +42,21 @@ class ManualCheck(PersonFocusedFix):
         r"|phone (?:the|each|every|all|them|him|her|round|around|ahead|back)|by (?:tele)?phone"
         r"|(?:tele)?phone (?:tree|chain|round)|call (?:the|them)|log in to (?:each|every)"
         r"|verify by hand|try each"
-        r"|glance (?:over|at|through)|sanity-?check|cross-?check|by eye|visually (?:check|inspect"
-        r"|confirm|verify)|asking (?:the )?(?:[\w-]+ )?(?:reviewers?|approvers?|people|engineers"
+        r"|glance (?:over|at|through)|sanity-?check|keep an eye on|by eye"
+        r"|(?<!\ba )(?<!\ban )(?<!\bthe )(?<!real )(?<!independent )cross-?check"
+        r"|visually (?:check|inspect|confirm|verify)"
+        r"|asking (?:the )?(?:[\w-]+ )?(?:reviewers?|approvers?|people|engineers"
         r"|operators) to (?:verify|check|confirm|make sure|look)"
         r"|(?:review|reviews|sign-?offs?|approvals?|checks?|confirmations?) (?:[\w-]+ ){0,5}?"
         r"(?:over|via|on|by|through|in) (?:slack|teams|chat|e-?mail|phone|dm|whatsapp)"
+        r"|^\W*(?:\|\s*\d+\s*\|\s*)?(?:the |a |an |our )?(?:[\w-]+ ){0,2}?(?:lead|operator"
+        r"|engineer|technician|master|volunteer|someone|somebody|on-call|manager|clerk|staff"
+        r"|officer|analyst|reviewer|person|supervisor|steward)(?: from [\w-]+)?"
+        r" (?:to (?:check|compare|review|preview|walk|inspect|verify|look|listen|watch|recount"
+        r"|eyeball|confirm|read|monitor)"
+        r"|(?:checks|reviews|inspects|looks at|walks) (?:[\w-]+ ){0,6}?"
+        r"(?:every|each) (?:[\w-]+ )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+        r"|morning|evening|day|night|shift|week))"
         r"|(?:have|get) (?:someone|somebody|a colleague|a teammate"
         r"|a peer|another [\w-]+|a second [\w-]+) (?:to )?(?:look|check|review|verify|read"
         r"|confirm|eyeball|glance))\b",
@@ -57,7 +67,9 @@ class ManualCheck(PersonFocusedFix):
         "scroll "
         "ask look make phone call log verify try glance sanity-check sanity cross-check eye "
         "visually checklist have get review reviews sign-off sign-offs signoff approval "
-        "approvals checks confirmation confirmations"
+        "approvals checks confirmation confirmations keep lead operator engineer technician "
+        "master volunteer someone somebody on-call manager clerk staff officer analyst reviewer "
+        "person supervisor steward"
     )
     overrides = AUTOMATION
 
@@ -84,8 +96,12 @@ class DocumentationOnly(PersonFocusedFix):
     suggestion = "What change in a tool or process would make the documented rule hold by itself?"
     pattern = re.compile(
         r"\b(?:document(?:ed|ing)? (?:the|how|that|this|our|a|an|what|why|when|where)"
-        r"|(?:update|edit|extend|expand|improve|write|add to) (?:the |a |our )?(?:[\w-]+ )?"
+        r"|(?:(?:update|edit|extend|expand|improve|add to) (?:the |a |our )?(?:[\w-]+ ){0,3}?"
+        r"|write (?:the |a |our )?(?:[\w-]+ )?)"
         r"(?:readme|wiki|runbook|docs|documentation|playbook|faq|guide|handbook)"
+        r"|(?:add|put|place|show) (?:a |an )?(?:[\w-]+ )?(?:note|line|banner|message|text|caption)"
+        r" (?:[\w'’-]+ ){0,6}?(?:asking|telling|reminding|urging|warning) (?:the )?(?:[\w-]+ )?"
+        r"(?:users|people|donors|customers|staff|engineers|everyone|visitors|readers)"
         r"|(?:add|put|write|post|hang|place) (?:a |an )?(?:[\w-]+ )?(?:line|note|section|paragraph"
         r"|comment|warning|sign|notice|caveat) (?:to|in|on|into) (?:the |a |our |each |every )?"
         r"(?:[\w-]+ )?(?:runbook|wiki|readme|docs?|documentation|playbook|panel|door|wall|guide"
@@ -112,7 +128,8 @@ class DocumentationOnly(PersonFocusedFix):
         "playbook faq guide handbook line note section paragraph comment warning "
         "sign notice caveat tape pin affix signs sticker stickers poster posters placard banner "
         "card comments notices confluence notion sharepoint intranet write page create make "
-        "start set build template checklist form"
+        "start set build template checklist form update edit extend expand improve add put place "
+        "show asking telling reminding urging"
     )
 
 

@@ -345,8 +345,12 @@ class Discipline(PersonFocusedFix):
         r"|(?:what|everything) (?:he|she|they|[\w-]+) did wrong"
         r"|(?:take|remove|pull|drop) (?:[\w'’-]+ ){0,3}?(?:off|from) (?:the |our |their |this )?"
         r"(?:[\w-]+ )?(?:rotation|rota|roster|on-call|team|project|release|account|contract|site)"
-        r"|(?:note|record|log|put|mark) (?:it|this|that|the [\w-]+) (?:on|in|against) (?:his|her"
-        r"|their|[\w-]+['’]s) (?:[\w-]+ )?(?:file|record)"
+        r"|(?:note|record|log|put|mark) (?:it|this|that|the [\w-]+) (?:on|in|against) (?:the )?"
+        r"(?:his|her|their|[\w-]+['’]s) (?:[\w-]+ ){0,2}?(?:file|record|appraisal|evaluation)"
+        r"|(?:deduct|dock|recover) (?:[\w'’-]+ ){0,8}?from (?:the |his |her |their )?"
+        r"(?:[\w'’-]+['’]s )?(?:pay|wages?|salary|salaries|bonus)"
+        r"|(?:name|single out|call out) (?:[\w'’-]+ ){1,6}?at (?:the |our |a )?(?:[\w-]+ ){0,3}?"
+        r"(?:all-hands|all hands|town ?hall|stand-?up|company meeting)"
         r"|(?:list|name|publish|post|rank|shame|call out|single out) (?:the )?(?:[\w-]+ )?"
         r"(?:offenders|culprits|perpetrators)"
         r"|(?:list|name|publish|post|rank) (?:[\w-]+ ){0,3}?by name"
@@ -361,7 +365,7 @@ class Discipline(PersonFocusedFix):
         "warning warn discipline disciplinary reprimand fire dismiss suspend demote "
         "revoke take remove pull report bonus bonuses performance withdraw wrong personnel "
         "permanent replacement different hr strip disable drop note record log put mark list name "
-        "publish post rank shame call single"
+        "publish post rank shame call single deduct dock recover"
     )
     overridable = False
     needs_person = True

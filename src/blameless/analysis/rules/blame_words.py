@@ -18,6 +18,7 @@ from blameless.analysis.language import (
     dismissed,
     negated,
 )
+from blameless.analysis.language.lexicons import NEGATORS
 from blameless.analysis.language.suggest import object_question
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import (
@@ -34,7 +35,8 @@ from blameless.analysis.units import Unit
 _ACTION = re.compile(
     r"\b(?:screwed(?: [\w-]+){0,3}? up|screw-?up|messed(?: [\w-]+){0,3}? up|mess-up"
     r"|left (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed"
-    r"|dropped the ball|blew it|rubber-?stamp(?:ed|s|ing)?|phoned it in|slacked off|winged it)\b",
+    r"|(?:drop|drops|dropped|dropping) the ball|blew it|rubber-?stamp(?:ed|s|ing)?|phoned it in"
+    r"|slacked off|winged it)\b",
     re.IGNORECASE,
 )
 _BLAME = re.compile(
@@ -50,12 +52,14 @@ _ON_PERSON = re.compile(
 )
 _RESPONSIBLE = re.compile(
     r"\b(?:responsible|responsibility|accountable) for (?:the |this |that |our )?(?:[\w-]+ ){0,3}?"
-    r"(?:outage|incident|failure|downtime|breach|loss|crash|disruption|deletion|mess|damage)s?\b"
+    r"(?:outage|incident|failure|downtime|breach|loss|crash|disruption|deletion|mess|damage"
+    r"|overpayment|accident|near-miss|leak|exposure|mistake|error|overcharge|spill)s?\b"
     r"|\b(?:responsibility|fault|blame) (?:\w+ ){0,4}?(?:lies|lay|rests|sits|belongs)\b",
     re.IGNORECASE,
 )
 _TRIGGERS = words(
     "screwed screw-up screwup messed mess-up mess botched bungled goofed fumbled flubbed dropped "
+    "drop drops dropping "
     "blew fault "
     "blame blamed blames blaming culprit culprits guilty on responsible responsibility accountable "
     "culpable culpability blameworthy rubber-stamped rubber-stamp rubberstamped phoned slacked "
@@ -81,7 +85,7 @@ _FAULT_COMPOUNDS = words(
 _CONTRAST = words("but however yet though although which")
 _REJECTIONS = words(
     "unfounded wrong mistaken incorrect false unfair baseless untrue disproved contradicts "
-    "contradicted"
+    "contradicted inaccurate misleading"
 )
 _PASSIVE = words("was were been be being got gets get is are")
 
@@ -151,9 +155,13 @@ class BlameWords(Rule):
         for m in scan(text, _TRIGGERS, _FAULT):
             if m.index == 0 or _technical_fault(m.analysis, m.index, lex):
                 continue
+            if _reported_then_denied(m.analysis, m.index):
+                continue  # "members said the fault lay with X; the trustees said it did not"
             owner = m.analysis.tokens[m.index - 1]
             if _fault_of_person(m.analysis, m.index, lex):
                 yield Hit(m.match.start(), m.analysis.tokens[m.index + 2].end)
+            elif _bare_owner(m.analysis, m.index - 1, lex):
+                yield Hit(owner.start, m.match.end())  # "is Marco fault": a possessive unmarked
             elif owner.low in _FAULT_OWNERS or owner.possessive:
                 start = (
                     _determiner_start(m.analysis, m.index - 1) if owner.possessive else owner.start
@@ -166,7 +174,9 @@ class BlameWords(Rule):
             if person is not None and m.analysis.tokens[person].low not in _SELF:
                 yield Hit(m.match.start(), m.match.end() - 1)
         for m in scan(text, _TRIGGERS, _RESPONSIBLE):
-            if not _lies_with_system(m.analysis, m.end_index, lex):
+            if not _lies_with_system(m.analysis, m.end_index, lex) and not _reported_then_denied(
+                m.analysis, m.index
+            ):
                 yield Hit(m.match.start(), m.match.end())
         yield from _sarcasm(text, lex)
         extra = _extra(tuple(ctx.config.blame_phrases))
@@ -242,7 +252,10 @@ def _blame_not_assigned(analysis: Analysis, index: int, lex: Lexicon) -> bool:
         if _rejected_later(analysis, after):
             return True
         if after < len(tokens) and analysis.quoted(tokens[after].start + 1):
-            return any(negated(analysis, j) for j in range(after + 1, len(tokens)))
+            return any(
+                negated(analysis, j) or tokens[j].low in _REJECTIONS
+                for j in range(after + 1, len(tokens))
+            )
     return False
 
 
@@ -256,6 +269,40 @@ def _lies_with_system(analysis: Analysis, after: int, lex: Lexicon) -> bool:
         return False
     person = person_after(analysis, after + 1, lex, limit=5)
     return person is None and not lex.could_be_name(analysis, after + 1)
+
+
+_REPORTING = words(
+    "said say says claimed claim claims alleged suggested argued thought felt believed reported "
+    "insisted"
+)
+_COPULAS = words("is was 's were are")
+
+
+def _reported_then_denied(analysis: Analysis, index: int) -> bool:
+    """ "Members said the fault lay with X; the trustees have said it did not": fault reported
+    as someone's claim, and denied in a later clause."""
+    tokens = analysis.tokens
+    if not any(t.low in _REPORTING for t in tokens[:index]):
+        return False
+    later = [j for j in range(index + 1, len(tokens)) if analysis.hard_before[j]]
+    return bool(later) and any(
+        negated(analysis, j, window=8)
+        or tokens[j].low in _REJECTIONS
+        or tokens[j].low in NEGATORS
+        or tokens[j].low.endswith("n't")
+        for j in range(later[0], len(tokens))
+    )
+
+
+def _bare_owner(analysis: Analysis, owner: int, lex: Lexicon) -> bool:
+    """ "The whole problem is Marco fault": a person right before "fault" after a copula."""
+    tokens = analysis.tokens
+    return (
+        owner > 0
+        and tokens[owner - 1].low in _COPULAS
+        and not tokens[owner].possessive
+        and (classify(analysis, owner, lex) is Agent.PERSON or lex.could_be_name(analysis, owner))
+    )
 
 
 def _fault_of_person(analysis: Analysis, index: int, lex: Lexicon) -> bool:

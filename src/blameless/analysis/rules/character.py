@@ -47,7 +47,10 @@ _AMBIGUOUS = re.compile(
     r"|attitude|(?:didn't|did not|doesn't|does not|don't|never) cared? (?:about|whether|if|that)"
     r"|cared (?:more|less) about"
     r"|(?:rushing|in a (?:rush|hurry)|(?:wanted|keen|eager) to) (?:to )?(?:get|go|leave|head)"
-    r"(?: home| out| off)?|(?:didn't|did not|never) take (?:it|this|that|the [\w-]+) seriously)\b",
+    r"(?: home| out| off)?|(?:didn't|did not|never) take (?:it|this|that|the [\w-]+) seriously"
+    r"|coast(?:s|ed|ing)|phon(?:e|es|ed|ing) it in|(?:didn't|did not|never) care to [a-z]+"
+    r"|too busy [a-z]+ing to [a-z]+|how seriously (?:he|she|they|[\w-]+) (?:takes?|treats?|took"
+    r"|treated|is taking))\b",
     re.IGNORECASE,
 )
 _TECH_AFTER = frozenset(
@@ -74,7 +77,7 @@ _TECH_AFTER = frozenset(
 _TRIGGERS = _CORE_WORDS | words(
     "paying common known know lazy dumb useless hopeless inexperienced clueless even attitude "
     "lack lacked lacking cut cuts cutting care cared bothered rushing rush hurry wanted keen "
-    "eager seriously asleep haste hurry"
+    "eager seriously asleep haste hurry coasts coasted coasting phone phones phoned phoning busy"
 )
 
 
@@ -136,8 +139,10 @@ class CharacterJudgement(Rule):
             if word == "attitude":
                 if m.index == 0 or not analysis.tokens[m.index - 1].possessive:
                     continue
-            elif word in {"lazy", "dumb"}:
-                if not any_person(analysis, lex):
+            elif word in {"lazy", "dumb"} or word.startswith(("too busy", "how seriously")):
+                if not any_person(analysis, lex) and not any(
+                    lex.could_be_name(analysis, j) for j in range(m.index)
+                ):
                     continue
             else:
                 subject = clause_subject(analysis, m.index, lex)

@@ -54,12 +54,22 @@ _RHETORICAL = re.compile(
     re.IGNORECASE,
 )
 _CONDITIONAL = re.compile(r"\b(?:if(?: only)?|had)\s", re.IGNORECASE)
+# A person's own share of the work left undone ("the alarm did its job; Callum didn't do his"),
+# or a known step knowingly skipped ("he knows this, but he did not do it").
+_DUTY_UNDONE = re.compile(
+    r"(?:\b(?:didn't|did not|never|doesn't|does not) do (?:his|hers|theirs)"
+    r"(?: (?:part|job|bit|share))?(?=\W*$|[;,.]| and\b| but\b)"
+    r"|\bknows? (?:this|that|it|the [\w-]+)(?: well| perfectly well)?,? (?:but|yet|and still)"
+    r" (?:he|she|they) (?:did not|didn't|never|does not|doesn't) (?:do|follow|use|apply|run"
+    r"|check) (?:it|this|that|them)\b)",
+    re.IGNORECASE,
+)
 _TRIGGERS = words(
     "should should've could could've ought would fail failed fails failing forgot forgotten "
     "forget forgets forgetting neglect neglected neglects neglecting ignored ignores ignoring "
     "disregard disregarded disregards disregarding overlooked bother bothered had didn't did "
     "never skipped unnoticed missed if without why how shouldn't couldn't supposed all shouldve "
-    "couldve let"
+    "couldve let know knows doesn't does"
 )
 _ANYONE = frozenset({"anyone", "any", "everyone", "anybody"})
 _PASSIVE_BY = ("unnoticed by", "missed by")
@@ -137,6 +147,10 @@ class Counterfactual(Rule):
                 yield Hit(
                     start, end
                 )  # "told twice ... and still went ahead", "sat on it for weeks"
+        for m in scan(unit.text, _TRIGGERS, _DUTY_UNDONE):
+            agent = agent_before(m.analysis, m.index, lex)
+            if agent is Agent.PERSON or (m.index and lex.could_be_name(m.analysis, m.index - 1)):
+                yield Hit(m.match.start(), m.match.end())
         for m in scan(unit.text, _TRIGGERS, _RHETORICAL):
             person = person_after(m.analysis, m.end_index, lex, limit=5)
             if person is not None and unit.text.rstrip().endswith("?"):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from blameless.analysis.context import Context
-from blameless.analysis.language import Agent, classify, clause_subject
+from blameless.analysis.language import Agent, Lexicon, analyze, classify, clause_subject, negated
 from blameless.analysis.language.cues import universal_subject
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._helpers import BLAME_UNITS, person_after, scan, unit_lexicon, words
@@ -19,7 +19,7 @@ _LABEL = re.compile(
     r"|people|manual|individual|technician|contractor|admin|administrator|dba|employee|staffer"
     r"|dispatcher|pharmacist|nurse|clinician|analyst|reviewer|intern|vendor|supplier|worker"
     r"|crew|driver|programmer|coder|tester|sysadmin|responder|on-call|oncall|clerk|officer"
-    r"|signaller|signalman|dispatcher|pilot|nurse|trader)"
+    r"|signaller|signalman|dispatcher|pilot|nurse|trader|volunteer|cashier|planner)"
     r"[ _](?:errors?|mistakes?|failures?|slips?|faults?|lapses?)"
     r"|(?:classified|categori[sz]ed|recorded|coded|logged|filed|ruled|listed) as (?:an? )?"
     r"(?:[\w-]+ )?(?:controller|operator|crew|staff|user|driver) (?:errors?|mistakes?)"
@@ -29,8 +29,24 @@ _LABEL = re.compile(
     r"|finger trouble|fat[- ]finger(?:ed|ing|s)?|wetware"
     r"|between (?:the )?(?:chair|seat|desk) and (?:the )?(?:keyboard|screen|console)"
     rf"|weak(?:est)? links?(?: in the chain)? (?:was|is|were|are) (?:the |our |a )?{_HUMAN}"
-    rf"|{_HUMAN} (?:was|is|were|are) the weak(?:est)? link)\b",
+    rf"|{_HUMAN} (?:was|is|were|are) the weak(?:est)? link"
+    r"|(?:people|human|personnel) (?:problem|issue)s?,? (?:and )?not (?:a |an )?(?:[\w-]+ )?"
+    r"(?:problem|issue)s?)\b",
     re.IGNORECASE,
+)
+# A label reported as the record: "the minutes record the cause as 'volunteer error'", "we
+# register this as 'human error - X'", "logged it as 'Root cause: operator error'".
+_RECORDING = words(
+    "record records recorded register registers registered log logs logged file files filed "
+    "classify classifies classified categorise categorised categorize categorized code coded "
+    "list lists listed give gives gave state states stated enter entered close closed closes "
+    "mark marked write writes wrote written book booked report reports reported put under"
+)
+# A later clause that rejects the label: "...; the review replaced that label", "were wrong".
+_REJECTED = words(
+    "replaced replace wrong inaccurate incorrect misleading mistaken unfair untrue false "
+    "withdrawn retracted dropped rejected corrected hid hides disagree disagrees dispute "
+    "disputes disputed"
 )
 _MISTAKE_BY = re.compile(
     r"\b(?:(?:mistakes?|errors?|slips?|blunders?) (?:(?:was|were|had been|has been) made )?"
@@ -60,7 +76,7 @@ _TRIGGERS = words(
     "seat desk weak weakest signaller signalman misoperation maloperation mis-operation "
     "misoperations maloperations classified categorised categorized coded "
     "fat-fingered mistake mistakes error errors slip slips blunder blunders fault faults bug bugs "
-    "regression regressions defect defects doing"
+    "regression regressions defect defects doing problem problems issue issues"
 )
 _SUGGESTION = (
     "Name the conditions instead of the label: what made the error possible (an interface that "
@@ -105,6 +121,7 @@ class HumanErrorCause(Rule):
                 continue  # "human error by ..." is already reported as a label
             if person_after(m.analysis, m.end_index, lex) is not None:
                 yield Hit(m.match.start(), m.match.end() - 1)
+        yield from _recorded_labels(unit.text, lex, labelled)
         for m in scan(unit.text, _TRIGGERS, _OWN_MISTAKE):
             owner = m.analysis.index_at(m.match.start(1))
             if classify(m.analysis, owner, lex) is Agent.PERSON or lex.could_be_name(
@@ -119,3 +136,28 @@ class HumanErrorCause(Rule):
             subject = clause_subject(m.analysis, m.index, lex)
             if subject is not None and subject[0] is Agent.PERSON:
                 yield Hit(m.match.start(), m.match.end())
+
+
+def _recorded_labels(text: str, lex: Lexicon, seen: list[tuple[int, int]]) -> Iterator[Hit]:
+    """A quoted human-error label that the sentence records as the cause and does not reject."""
+    if "'" not in text and "\u2018" not in text and '"' not in text and "\u201c" not in text:
+        return
+    analysis = analyze(text)
+    if not any(t.low in _RECORDING for t in analysis.tokens):
+        return
+    for pattern in (_LABEL, _MISTAKE_BY):
+        for match in pattern.finditer(text):
+            start = match.start()
+            if not analysis.quoted(start) or any(a <= start < b for a, b in seen):
+                continue
+            index = analysis.index_at(start)
+            if pattern is _MISTAKE_BY and person_after(analysis, index + 2, lex) is None:
+                continue
+            tokens = analysis.tokens
+            if not any(t.low in _RECORDING for t in tokens[:index]) or negated(analysis, index):
+                continue
+            later = range(index + 1, len(tokens))
+            if any(tokens[j].low in _REJECTED or negated(analysis, j, window=4) for j in later):
+                continue  # "logged as 'operator error'; the review replaced that label"
+            seen.append(match.span())
+            yield Hit(start, match.end())

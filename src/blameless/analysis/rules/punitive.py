@@ -20,6 +20,7 @@ from blameless.analysis.language import (
 from blameless.analysis.language.agents import clause_start
 from blameless.analysis.language.morphology import alternation, verb_family
 from blameless.analysis.rule import Hit, Rule
+from blameless.analysis.rules._decisions import decided_penalties
 from blameless.analysis.rules._helpers import (
     BLAME_UNITS,
     any_person,
@@ -78,7 +79,7 @@ _PERSON_OBJECT = re.compile(
     r"|has been|have been|had been|got|is being|are being) (?:\w+ )?(?:deactivated|revoked"
     r"|disabled|suspended|confiscated|pulled|cancell?ed|taken away|removed|withdrawn|stripped)"
     r"|(?:take|takes|took|taking|taken|remove|removes|removed|removing|pull|pulls|pulled|pulling"
-    r"|drop|drops|dropped|dropping|stand|stood) (?:[\w'’-]+ ){1,3}?(?:off|from) (?:the |our |his "
+    r"|drop|drops|dropped|dropping|stand|stood) (?:[\w.'’-]+ ){1,3}?(?:off|from) (?:the |our |his "
     r"|her |their |any |all )?(?:[\w-]+ ){0,2}?(?:rota|rotas|rotation|roster|on-call|schedule"
     r"|account|contract|project)s?"
     r"|(?:lost|lose|loses|losing) (?:his |her |their |its )?(?:deploy|deployment|production|prod"
@@ -185,10 +186,22 @@ class PunitiveOutcome(Rule):
             start, end = m.match.span()
             if any(start < other_end and other_start < end for other_start, other_end in spans):
                 continue  # already reported as a strong phrase
+            if _in_title(m.analysis, m.index):
+                continue  # "the Chief Fire Officer": a word of a title, not a penalty verb
             if _lands_on_person(m.analysis, m.index, m.end_index, m.match.group().lower(), lex):
                 yield Hit(start, end)
         yield from _euphemisms(unit.text, lex)
         yield from _barred(unit.text, lex)
+        yield from decided_penalties(unit.text, lex)
+
+
+def _in_title(analysis: Analysis, index: int) -> bool:
+    """A capitalised word inside a run of capitalised words, mid-sentence."""
+    tokens = analysis.tokens
+    if index == 0 or not tokens[index].capitalized:
+        return False
+    after = index + 1
+    return tokens[index - 1].capitalized or (after < len(tokens) and tokens[after].capitalized)
 
 
 def _barred(text: str, lex: Lexicon) -> Iterator[Hit]:
