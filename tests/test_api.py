@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,11 @@ def test_front_matter_problems_raise_format_error_not_crash(
         lint_text(text, path="pm.md")
     assert (caught.value.path, caught.value.line) == ("pm.md", line)
     assert message in caught.value.message
+
+
+def test_a_one_megabyte_line_without_sentence_end_lints_quickly() -> None:
+    lint_text("Warm up the rules.")
+    line = "the deploy pipeline applied the change to the cluster, and the alert fired " * 14_000
+    started = time.perf_counter()
+    lint_text(line[:1_000_000] + "\n", path="big.md")
+    assert time.perf_counter() - started < 2.5  # quadratic before sentences were capped: > 120 s

@@ -1,7 +1,9 @@
+import time
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from blameless.analysis.sentences import split_sentences
+from blameless.analysis.sentences import MAX_SENTENCE, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -49,3 +51,22 @@ def test_spans_are_ordered_trimmed_and_inside_the_text(text: str) -> None:
         previous_end = end
     covered = "".join(text[a:b] for a, b in spans)
     assert "".join(covered.split()) == "".join(text.split())
+
+
+def test_over_long_runs_are_cut_at_clause_ends_then_spaces() -> None:
+    text = "the queue grew while the workers waited, " * 100
+    spans = split_sentences(text)
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert text[spans[0][0] : spans[0][1]].endswith("waited,")
+    assert "".join(text[a:b] for a, b in spans).replace(" ", "") == text.replace(" ", "")
+    words = "word " * 1000
+    assert all(b - a <= MAX_SENTENCE and words[b - 1] == "d" for a, b in split_sentences(words))
+
+
+def test_a_long_token_without_spaces_is_cut_and_fast() -> None:
+    blob = "abcdefghij" * 100_000 + ". Next."
+    started = time.perf_counter()
+    spans = split_sentences(blob)
+    assert time.perf_counter() - started < 0.5  # was quadratic: minutes
+    assert all(b - a <= MAX_SENTENCE for a, b in spans)
+    assert blob[spans[-1][0] : spans[-1][1]] == "Next."
