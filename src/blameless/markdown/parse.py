@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from blameless.errors import FormatError
-from blameless.files import read_text
+from blameless.files import read_text as read_text  # re-exported for check-format
 from blameless.markdown.blocks import (
     LineKind,
     classify,
