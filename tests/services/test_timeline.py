@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy.orm import Session
 
 from blameless.errors import InputError, NotFoundError
-from blameless.markdown import read_postmortem, render_postmortem
+from blameless.markdown import default_template, read_postmortem, render_postmortem
 from blameless.model import Milestone, Postmortem
 from blameless.services.postmortems import get_postmortem, import_postmortems
 from blameless.services.timeline import get_timeline, import_timeline, write_timeline
@@ -181,3 +181,19 @@ def test_nul_characters_are_skipped_not_sent_to_the_database(
     session.commit()  # PostgreSQL refuses a NUL in text: nothing of it may reach the database
     assert (report.inserted, report.invalid) == (1, 1)
     assert [e.text for e in get_timeline(session, INCIDENT).events if e.source == "jsonl"] == ["ok"]
+
+
+def test_write_changes_only_the_timeline_items(session: Session, tmp_path: Path) -> None:
+    """A `blameless new` file keeps its empty front-matter keys and every byte of prose."""
+    file = tmp_path / "INC-2026-001.md"
+    text = default_template(incident_id=INCIDENT, title="Billing namespace deleted")
+    text = text.replace("## Impact\n", "## Impact\n\nEU  invoicing  down;   see *PD*.\n")
+    file.write_text(text, encoding="utf-8")
+    import_postmortems(session, [file])
+    import_timeline(session, INCIDENT, source="pagerduty", path=FIXTURES / "pagerduty.json")
+    assert write_timeline(session, INCIDENT, file) == 5
+    written = file.read_text(encoding="utf-8")
+    items = [line for line in written.splitlines() if line.startswith("- 2026-03-04 ")]
+    assert len(items) == 5
+    assert written.replace("\n".join(items) + "\n\n", "", 1) == text
+    assert "\nstarted:\ndetected:\nacknowledged:\n" in written

@@ -13,13 +13,14 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from blameless.errors import InputError, NotFoundError
-from blameless.markdown import read_postmortem, render_postmortem
+from blameless.files import decode, has_bom, read_bytes, write_text
+from blameless.markdown import parse_postmortem
+from blameless.markdown.items import render_event
 from blameless.model import (
     Incident,
     Milestone,
     Participant,
     Postmortem,
-    Section,
     TimelineEvent,
 )
 from blameless.store import repositories
@@ -35,6 +36,7 @@ from blameless.timeline.milestones import (
     resolve_milestones,
 )
 from blameless.timeline.registry import importer_names, one_line, read_events
+from blameless.timeline.splice import splice_timeline
 
 DEFAULT_BATCH_SIZE = 5000
 
@@ -129,12 +131,14 @@ def write_timeline(
 ) -> int:
     """Replace the timeline items of a postmortem file with the stored timeline.
 
-    The file's prose (also around the items of its Timeline section) and front matter are kept.
-    Markers already in the timeline are kept; an inferred milestone gets a `[milestone: …]`
-    marker on its event unless the front matter or a marker already sets it. Returns the
-    number of events written.
+    Only the item lines of the Timeline section change: the front matter and all prose (also
+    around the items) keep their exact bytes. Markers already in the timeline are kept; an
+    inferred milestone gets a `[milestone: …]` marker on its event unless the front matter or
+    a marker already sets it. Returns the number of events written.
     """
-    pm = read_postmortem(file)
+    data = read_bytes(file)
+    text = decode(data, file)
+    pm = parse_postmortem(text, path=str(file))
     if pm.incident.id != incident_id:
         raise InputError(f"the file is incident {pm.incident.id}, not {incident_id}", path=file)
     view = get_timeline(session, incident_id, merge=merge)
@@ -148,19 +152,9 @@ def write_timeline(
             and pm.incident.milestone(milestone) is None
         ):
             events[when.event_index - 1].milestone = milestone
-    updated = _with_timeline(pm, events)
-    try:
-        file.write_text(render_postmortem(updated), encoding="utf-8", newline="")
-    except OSError as problem:
-        raise InputError(f"cannot write: {problem.strerror}", path=file) from None
+    updated = splice_timeline(text, [render_event(event) for event in events])
+    write_text(file, updated, bom=has_bom(data))
     return len(events)
-
-
-def _with_timeline(pm: Postmortem, events: list[TimelineEvent]) -> Postmortem:
-    sections = list(pm.sections)
-    if not any(s.title.casefold() == "timeline" for s in sections):
-        sections.append(Section(title="Timeline", body="All times UTC.\n\n"))
-    return replace(pm, timeline=events, sections=sections)
 
 
 def _check_sources(wanted: frozenset[str], events: list[TimelineEvent], incident_id: str) -> None:
