@@ -12,7 +12,17 @@ from blameless.errors import InputError
 from blameless.timeline import get_importer, importer_names, read_events
 from blameless.timeline.registry import Importer, register
 
-PLUMBING = {"base", "records", "registry", "merge", "milestones", "checks", "people", "render"}
+PLUMBING = {
+    "base",
+    "records",
+    "registry",
+    "merge",
+    "milestones",
+    "checks",
+    "people",
+    "render",
+    "splice",
+}
 
 
 def test_every_source_module_is_registered() -> None:
