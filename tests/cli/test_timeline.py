@@ -332,3 +332,49 @@ def test_show_unknown_source(imported: str, capsys: pytest.CaptureFixture[str]) 
         )["events"]
         == []
     )
+
+
+def test_write_refuses_to_drop_lines_that_exist_only_in_the_file(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--database-url", db_url]
+    file = tmp_path / "INC-2026-001.md"
+    file.write_bytes(POSTMORTEM.read_bytes())
+    _ok("import", str(file), *db)
+    added = "- 2026-03-04 14:05 UTC — **Kenji Watanabe**: Paged the database team. [source: notes]"
+    anchor = "\n- 2026-03-04 13:52 UTC"
+    edited = file.read_text(encoding="utf-8").replace(anchor, f"\n{added}{anchor}", 1)
+    file.write_text(edited, encoding="utf-8")
+
+    def refused() -> str:
+        with pytest.raises(SystemExit) as exited:
+            main(["timeline", "write", "INC-2026-001", str(file), *db])
+        assert exited.value.code == 2
+        return capsys.readouterr().err
+
+    assert refused() == (
+        f"error: {file}: the file lists 1 timeline event that is not stored for INC-2026-001 "
+        "(added or edited in the file; first: 2026-03-04 14:05 UTC — Paged the database team.), "
+        f"which writing would lose: run `blameless import {file}` first, or pass --force to "
+        "overwrite it\n"
+    )
+    assert file.read_text(encoding="utf-8") == edited  # nothing written
+    # With imported events the file does not list yet, a plain import would be refused.
+    _import_traces(db)
+    assert f"run `blameless import {file} --replace-timeline` first and import the sources " in (
+        refused()
+    )
+
+    _ok("import", str(file), "--replace-timeline", *db)
+    _import_traces(db)
+    _ok("timeline", "write", "INC-2026-001", str(file), *db)
+    assert added in file.read_text(encoding="utf-8")
+    _ok("timeline", "write", "INC-2026-001", str(file), *db)  # its own markers: no refusal
+
+    # An edited text of an imported event is a change the store does not have either.
+    text = file.read_text(encoding="utf-8")
+    assert "delete namespaces billing → 200" in text
+    file.write_text(text.replace("delete namespaces billing → 200", "deleted billing", 1))
+    assert "lists 1 timeline event that is not stored" in refused()
+    _ok("timeline", "write", "INC-2026-001", str(file), "--force", *db)
+    assert "delete namespaces billing → 200" in file.read_text(encoding="utf-8")

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 from blameless.markdown import default_template, parse_postmortem
-from blameless.timeline.splice import splice_timeline
+from blameless.model import Milestone, TimelineEvent
+from blameless.timeline.splice import item_line, splice_timeline, unstored_events
 
 ITEMS = [
     "- 2026-03-04 14:01 UTC — Alert fired. [source: alertmanager] [id: a1]",
@@ -60,3 +64,19 @@ def test_list_lines_in_code_and_comments_are_not_items() -> None:
     )
     written = splice_timeline(text, ITEMS[:1])
     assert written == text + "\n" + ITEMS[0] + "\n"
+
+
+def test_unstored_events() -> None:
+    t0 = datetime(2026, 3, 4, 14, 1, tzinfo=UTC)
+    alert = TimelineEvent(t0, "Alert\nfired.", source="alertmanager", source_id="a1")
+    page = TimelineEvent(t0, "Paged.", actor="Priya", source="pagerduty", source_id="p1")
+    stored = [alert, replace(page, milestone=Milestone.ACKNOWLEDGED)]
+    as_listed = [replace(alert, text="Alert fired."), page]  # the file keeps texts on one line
+    assert unstored_events(as_listed, stored, []) == []
+    added = TimelineEvent(t0, "Called the DB team.")
+    edited = replace(page, text="Paged (edited).")
+    assert unstored_events([*as_listed, added, edited], stored, []) == [added, edited]
+    # A new marker is a change too, unless it is one that the new items carry.
+    marked = replace(as_listed[0], milestone=Milestone.DETECTED)
+    assert unstored_events([marked], stored, []) == [marked]
+    assert unstored_events([marked], stored, [item_line(marked)]) == []

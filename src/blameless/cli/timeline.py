@@ -244,10 +244,19 @@ def write(
         list[str] | None,
         typer.Option("--source", "-s", help="Only events of this source (repeatable)."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write even when the file lists timeline events (or edited texts) that are "
+            "not stored: they are lost. Without it, `blameless import FILE` them first.",
+        ),
+    ] = False,
 ) -> None:
     """Replace the timeline items of a postmortem file with the stored timeline.
 
-    The prose of the file (including the text around the timeline items) is kept.
+    Only the items change: the front matter and all prose are kept byte for byte. Refused when
+    the file lists events that are not stored (import the file first), unless --force.
     """
     from blameless.services.timeline import write_timeline
     from blameless.store.engine import transaction
@@ -255,7 +264,7 @@ def write(
     merge = _merge_options(since, until, source, 120)
     url = resolve_database_url(database_url)
     with transaction(url) as session:
-        count = write_timeline(session, incident, file, merge=merge)
+        count = write_timeline(session, incident, file, merge=merge, force=force)
     typer.echo(f"{file}: wrote {count} timeline event{'s' if count != 1 else ''}.")
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from blameless.errors import InputError, NotFoundError
+from blameless.errors import ConflictError, InputError, NotFoundError
 from blameless.files import decode, has_bom, read_bytes, write_text
 from blameless.markdown import parse_postmortem
-from blameless.markdown.items import render_event
+from blameless.markdown.timestamps import format_timeline_timestamp
 from blameless.model import (
     Incident,
     Milestone,
@@ -36,7 +36,7 @@ from blameless.timeline.milestones import (
     resolve_milestones,
 )
 from blameless.timeline.registry import importer_names, one_line, read_events
-from blameless.timeline.splice import splice_timeline
+from blameless.timeline.splice import item_line, splice_timeline, unstored_events
 
 DEFAULT_BATCH_SIZE = 5000
 
@@ -109,11 +109,18 @@ def get_timeline(
     A source filter naming neither a source of the incident's events nor an importer is an
     `InputError` (a typo would otherwise show an empty timeline).
     """
+    return _view(_stored(session, incident_id), merge, max_gap)
+
+
+def _stored(session: Session, incident_id: str) -> Postmortem:
     ensure_migrated(session)
     incident_row, postmortem_row = _require(session, incident_id)
-    pm = repositories.load_postmortem(session, incident_row, postmortem_row)
+    return repositories.load_postmortem(session, incident_row, postmortem_row)
+
+
+def _view(pm: Postmortem, merge: MergeOptions | None, max_gap: timedelta | None) -> TimelineView:
     if merge is not None:
-        _check_sources(merge.sources, pm.timeline, incident_id)
+        _check_sources(merge.sources, pm.timeline, pm.incident.id)
     events = merge_events([pm.timeline], merge)
     milestones = resolve_milestones(events, pm.incident)
     return TimelineView(
@@ -127,7 +134,12 @@ def get_timeline(
 
 
 def write_timeline(
-    session: Session, incident_id: str, file: Path, *, merge: MergeOptions | None = None
+    session: Session,
+    incident_id: str,
+    file: Path,
+    *,
+    merge: MergeOptions | None = None,
+    force: bool = False,
 ) -> int:
     """Replace the timeline items of a postmortem file with the stored timeline.
 
@@ -135,13 +147,17 @@ def write_timeline(
     around the items) keep their exact bytes. Markers already in the timeline are kept; an
     inferred milestone gets a `[milestone: …]` marker on its event unless the front matter or
     a marker already sets it. Returns the number of events written.
+
+    A `ConflictError`, and nothing written, when the file lists events (or edited texts or
+    markers) that are not stored, which replacing the items would lose — unless `force`.
     """
     data = read_bytes(file)
     text = decode(data, file)
     pm = parse_postmortem(text, path=str(file))
     if pm.incident.id != incident_id:
         raise InputError(f"the file is incident {pm.incident.id}, not {incident_id}", path=file)
-    view = get_timeline(session, incident_id, merge=merge)
+    stored = _stored(session, incident_id)
+    view = _view(stored, merge, None)
     # Texts stored by older imports may span lines; a timeline item cannot.
     events = [replace(e, text=one_line(e.text)) for e in view.events]
     marked = {e.milestone for e in events if e.milestone is not None}
@@ -152,9 +168,36 @@ def write_timeline(
             and pm.incident.milestone(milestone) is None
         ):
             events[when.event_index - 1].milestone = milestone
-    updated = splice_timeline(text, [render_event(event) for event in events])
-    write_text(file, updated, bom=has_bom(data))
+    lines = [item_line(event) for event in events]
+    lost = unstored_events(pm.timeline, stored.timeline, lines)
+    if lost and not force:
+        listed = {(e.source, e.source_id) for e in pm.timeline}
+        # `blameless import` refuses to drop imported events the file does not list yet.
+        unlisted = any(
+            e.source and e.source_id and (e.source, e.source_id) not in listed
+            for e in stored.timeline
+        )
+        raise _unstored_error(file, incident_id, lost, replace_first=unlisted)
+    write_text(file, splice_timeline(text, lines), bom=has_bom(data))
     return len(events)
+
+
+def _unstored_error(
+    file: Path, incident_id: str, lost: list[TimelineEvent], *, replace_first: bool
+) -> ConflictError:
+    one = len(lost) == 1
+    first = lost[0]
+    text = first.text if len(first.text) <= 40 else first.text[:39] + "…"
+    fix = f"run `blameless import {file}` first"
+    if replace_first:
+        fix = f"run `blameless import {file} --replace-timeline` first and import the sources again"
+    return ConflictError(
+        f"the file lists {len(lost)} timeline event{'' if one else 's'} that "
+        f"{'is' if one else 'are'} not stored for {incident_id} (added or edited in the file; "
+        f"first: {format_timeline_timestamp(first.timestamp)} — {text}), which writing would "
+        f"lose: {fix}, or pass --force to overwrite {'it' if one else 'them'}",
+        path=file,
+    )
 
 
 def _check_sources(wanted: frozenset[str], events: list[TimelineEvent], incident_id: str) -> None:

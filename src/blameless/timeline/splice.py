@@ -2,12 +2,14 @@
 
 `timeline write` must not re-render the file: the front matter keeps the keys `blameless new`
 leaves empty on purpose (`started:` …), its comments and its layout, and the prose keeps its
-exact bytes. Only the item lines of the Timeline section are replaced.
+exact bytes. Only the item lines of the Timeline section are replaced — after
+`unstored_events` has found none of them that replacing would lose.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from blameless.markdown.blocks import (
     LineKind,
@@ -18,7 +20,10 @@ from blameless.markdown.blocks import (
     split_lines,
 )
 from blameless.markdown.frontmatter import split_front_matter
+from blameless.markdown.items import render_event
 from blameless.markdown.parse import structured_kind
+from blameless.model import TimelineEvent
+from blameless.timeline.registry import one_line
 
 _BOM = "\ufeff"
 NEW_SECTION = ("## Timeline", "", "All times UTC.", "")
@@ -63,6 +68,38 @@ def splice_timeline(text: str, items: Sequence[str]) -> str:
     if lines and content(lines[-1]).strip():
         tail.insert(0, eol)
     return bom + "".join(lines + tail)
+
+
+def unstored_events(
+    listed: Iterable[TimelineEvent], stored: Iterable[TimelineEvent], written: Iterable[str]
+) -> list[TimelineEvent]:
+    """The events a file lists that neither the store nor the new items keep.
+
+    An event is kept when its item line is among the `written` lines, or when an event with the
+    same time, actor, text and tags is stored (with the same milestone, if the file marks one).
+    So a line added in the file, an edited text or a new `[milestone: …]` marker is reported,
+    while the markers that `timeline write` itself added are not.
+    """
+    lines = set(written)
+    kept: dict[str, set[object]] = {}
+    for event in stored:
+        kept.setdefault(item_line(event, with_milestone=False), set()).add(event.milestone)
+    lost = []
+    for event in listed:
+        if item_line(event) in lines:
+            continue
+        milestones = kept.get(item_line(event, with_milestone=False))
+        if milestones is None or (
+            event.milestone is not None and event.milestone not in milestones
+        ):
+            lost.append(event)
+    return lost
+
+
+def item_line(event: TimelineEvent, *, with_milestone: bool = True) -> str:
+    """The canonical item line of an event, on one line (optionally without its milestone)."""
+    milestone = event.milestone if with_milestone else None
+    return render_event(replace(event, text=one_line(event.text), milestone=milestone))
 
 
 def _appended(section: list[str], new: list[str], eol: str, *, followed: bool) -> list[str]:
