@@ -146,3 +146,88 @@ def test_replace_timeline_lets_the_file_win(
     run(capsys, "export", str(tmp_path / "out"), *db)
     (exported,) = (tmp_path / "out").glob("INC-2026-001-*.md")
     assert read_postmortem(exported).timeline == read_postmortem(file).timeline
+
+
+def test_a_stale_export_cannot_undo_anothers_edit(
+    db_url: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--database-url", db_url)
+    run(capsys, "import", str(folder / "one.md"), *db)
+    run(capsys, "export", str(tmp_path / "a"), *db)
+    run(capsys, "export", str(tmp_path / "b"), *db)
+    (a,) = (tmp_path / "a").glob("INC-2026-001-*.md")
+    (b,) = (tmp_path / "b").glob("INC-2026-001-*.md")
+    a.write_text(a.read_text().replace("The namespace was deleted.", "Alice's summary."))
+    b.write_text(b.read_text().replace("More later.", "Bob's note."))
+    assert run(capsys, "import", str(a), *db)[:2] == (
+        0,
+        "Imported 1 postmortem: 0 created, 1 updated, 0 unchanged.\n",
+    )
+    assert "\nrevision: 2\n" in a.read_text()  # the file follows the stored revision
+    code, out, err = run(capsys, "import", str(b), *db)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"error: {b}: this file is revision 1 of INC-2026-001, but the database has revision 2, "
+        "saved since the file was exported: export it again and redo your edit there, or pass "
+        "--force to overwrite revision 2\n"
+    )
+    run(capsys, "export", str(tmp_path / "check"), *db)
+    (check,) = (tmp_path / "check").glob("INC-2026-001-*.md")
+    assert "Alice's summary." in check.read_text() and "Bob's note." not in check.read_text()
+    code, out, _ = run(capsys, "import", str(b), "--force", *db)
+    assert (code, out) == (0, "Imported 1 postmortem: 0 created, 1 updated, 0 unchanged.\n")
+
+
+def test_one_file_can_be_edited_and_imported_again_and_again(
+    db_url: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = folder / "one.md"
+    run(capsys, "import", str(file), "--database-url", db_url)
+    for edit in ("First edit.", "Second edit."):
+        file.write_text(file.read_text().replace("## Summary\n", f"## Summary\n\n{edit}\n", 1))
+        code, out, err = run(capsys, "import", str(file), "--database-url", db_url)
+        assert (code, out, err) == (
+            0,
+            "Imported 1 postmortem: 0 created, 1 updated, 0 unchanged.\n",
+            "",
+        )
+    assert read_postmortem(file).revision == 3
+
+
+def test_an_id_stored_under_another_title_needs_force(
+    db_url: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "import", str(folder / "two.md"), "--database-url", db_url)
+    clash = tmp_path / "clash.md"
+    clash.write_text(
+        render_postmortem(Postmortem(incident=Incident(id="INC-2026-002", title="Other"))),
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "import", str(clash), "--database-url", db_url)
+    assert (code, out) == (2, "")
+    assert err.startswith(
+        f"error: {clash}: INC-2026-002 is already 'Two' in the database; this file calls it "
+        "'Other': "
+    )
+    assert err.count("\n") == 1
+
+
+def test_export_replaces_the_file_of_a_renamed_incident(
+    db_url: str, folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ("--database-url", db_url)
+    run(capsys, "import", str(folder / "two.md"), *db)
+    out_dir = tmp_path / "out"
+    run(capsys, "export", str(out_dir), *db)
+    renamed = folder / "two.md"
+    renamed.write_text(renamed.read_text().replace("Two", "Second incident"))
+    assert run(capsys, "import", str(renamed), "--force", *db)[0] == 0
+    code, out, err = run(capsys, "export", str(out_dir), *db)
+    new = out_dir / "INC-2026-002-second-incident.md"
+    assert (code, out) == (0, f"{new}\n")
+    assert (
+        err.splitlines()[0]
+        == f"replaced {out_dir / 'INC-2026-002-two.md'} by {new} (same incident)"
+    )
+    assert [p.name for p in out_dir.iterdir()] == [new.name]
+    assert run(capsys, "import", str(out_dir), *db)[0] == 0

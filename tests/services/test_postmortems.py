@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from blameless.errors import ConflictError, FormatError, InputError, NotFoundError, StorageError
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Incident, Postmortem, TimelineEvent
+from blameless.services.postmortem_files import export_postmortems
 from blameless.services.postmortems import (
     count_postmortems,
-    export_postmortems,
     get_postmortem,
     import_postmortems,
     list_revisions,
@@ -106,7 +106,7 @@ def test_import_export_import_is_lossless(
     session: Session, sample_postmortem: Postmortem, tmp_path: Path
 ) -> None:
     import_postmortems(session, [_write(tmp_path / "in", sample_postmortem)])
-    written = export_postmortems(session, tmp_path / "out" / "nested")
+    written = export_postmortems(session, tmp_path / "out" / "nested").written
     assert [p.name for p in written] == [
         "INC-2026-001-production-namespace-deleted-during-staging-cleanup.md"
     ]
@@ -251,7 +251,7 @@ def test_import_keeps_imported_events_the_file_lists_and_replaces_on_request(
         import_postmortems(session, [path])
     _write(tmp_path, _edited(replace(listed, timeline=stored.timeline), "Rewritten summary."))
     assert import_postmortems(session, [path]).updated == ["INC-2026-001"]
-    _write(tmp_path, _edited(listed, "Rewritten summary."))
+    _write(tmp_path, _edited(replace(listed, revision=2), "Rewritten summary."))
     assert import_postmortems(session, [path], replace_timeline=True).updated == ["INC-2026-001"]
     stored, _ = get_postmortem(session, "INC-2026-001")
     assert [e.source_id for e in stored.timeline] == [None, "a-1", "p1"]
@@ -269,7 +269,7 @@ def test_a_refused_file_writes_nothing_of_the_others(
     assert count_postmortems(session) == 1
 
 
-def test_save_refuses_to_delete_events_imported_since_it_was_read(
+def test_a_timeline_import_makes_an_older_read_a_conflict(
     session: Session, sample_postmortem: Postmortem, tmp_path: Path
 ) -> None:
     import_postmortems(session, [_write(tmp_path, sample_postmortem)])
@@ -282,8 +282,21 @@ def test_save_refuses_to_delete_events_imported_since_it_was_read(
     )
     repositories.add_timeline_events(session, found[0].pk, [late])
     session.commit()
-    edited = _edited(pm, "Rewritten summary.")
-    with pytest.raises(ConflictError, match=r"delete 1 timeline event .*\(slack: 1\)"):
+    with pytest.raises(ConflictError, match="changed by someone else"):
+        save_postmortem(session, _edited(pm, "Rewritten summary."), expected_version=version)
+    session.rollback()
+    assert repositories.add_timeline_events(session, found[0].pk, [late]) == 0
+    session.commit()
+    assert get_postmortem(session, "INC-2026-001")[1] == version + 1  # nothing added: no bump
+
+
+def test_save_refuses_to_delete_events_imported_from_sources(
+    session: Session, sample_postmortem: Postmortem, tmp_path: Path
+) -> None:
+    _with_imported_events(session, sample_postmortem, tmp_path)
+    pm, version = get_postmortem(session, "INC-2026-001")
+    edited = _edited(replace(pm, timeline=sample_postmortem.timeline), "Rewritten summary.")
+    with pytest.raises(ConflictError, match=r"delete 2 timeline events .*\(pagerduty: 2\)"):
         save_postmortem(session, edited, expected_version=version)
     new_version = save_postmortem(session, edited, expected_version=version, replace_timeline=True)
     assert new_version > version

@@ -43,24 +43,51 @@ def import_(
             "added with `blameless timeline import` (refused by default).",
         ),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Import files that are refused by default: a file older than the stored "
+            "postmortem (its revision: is lower), or one whose id is stored under another title.",
+        ),
+    ] = False,
 ) -> None:
     """Import postmortem Markdown files into the database.
 
     All files are read first: if one cannot be read, nothing is written.
 
-    A known incident id updates the stored postmortem, adding a revision if its content changed.
-    The file's timeline replaces the stored one; if that would delete events imported from a
-    source, run `blameless timeline write INCIDENT FILE` first (or pass --replace-timeline).
+    A known incident id updates the stored postmortem, adding a revision if its content changed,
+    and the file's revision: is set to the new revision. Refused unless --force: a changed file
+    whose revision: is lower than the stored one (it was exported before someone else's change),
+    and a file whose id is stored under another title. The file's timeline replaces the stored
+    one; if that would delete events imported from a source, run
+    `blameless timeline write INCIDENT FILE` first (or pass --replace-timeline).
     """
-    from blameless.services.postmortems import collect_markdown_files, import_postmortems
+    from blameless.errors import InputError
+    from blameless.services.postmortem_files import collect_markdown_files, record_revision
+    from blameless.services.postmortems import import_postmortems
     from blameless.store.engine import transaction
 
     url = resolve_database_url(database_url)
     files = collect_markdown_files(paths)
     with _progress("Reading", len(files)) as advance, transaction(url) as session:
         report = import_postmortems(
-            session, files, actor=actor, on_progress=advance, replace_timeline=replace_timeline
+            session,
+            files,
+            actor=actor,
+            on_progress=advance,
+            replace_timeline=replace_timeline,
+            force=force,
         )
+    for path, revision in report.revisions.items():
+        try:
+            record_revision(path, revision)
+        except InputError as problem:
+            typer.secho(
+                f"warning: {problem}; its next import will need --force unless it says "
+                f"revision: {revision}",
+                err=True,
+            )
     if verbose:
         for outcome, ids in (
             ("created", report.created),
@@ -88,17 +115,25 @@ def export(
     ],
     database_url: DatabaseUrlOption = None,
 ) -> None:
-    """Export every stored postmortem as a Markdown file."""
-    from blameless.services.postmortems import count_postmortems, export_postmortems
+    """Export every stored postmortem as a Markdown file.
+
+    A *.md file in the folder with the same incident id under another name (the title changed)
+    is replaced by the new file.
+    """
+    from blameless.services.postmortem_files import export_postmortems
+    from blameless.services.postmortems import count_postmortems
     from blameless.store.engine import transaction
 
     url = resolve_database_url(database_url)
     with transaction(url) as session:
         count = count_postmortems(session)
         with _progress("Writing", count) as advance:
-            written = export_postmortems(session, directory, on_progress=advance)
+            report = export_postmortems(session, directory, on_progress=advance)
+    written = report.written
     for path in written:
         typer.echo(str(path))
+    for older, newer in report.replaced.items():
+        typer.echo(f"replaced {older} by {newer} (same incident)", err=True)
     typer.echo(
         f"Exported {len(written)} postmortem{'s' if len(written) != 1 else ''} to {directory}.",
         err=True,

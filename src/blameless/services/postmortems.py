@@ -1,42 +1,51 @@
-"""Postmortem use cases: import and export Markdown files, get and save with optimistic locking.
+"""Postmortem use cases: import Markdown files, get and save with optimistic locking, revisions.
 
 Every function takes the session first and leaves commit or rollback to the caller. A content
 change bumps the postmortem's revision and appends a revision row with the rendered Markdown.
+Writers lock the incident before reading what their write depends on
+(`repositories.find_postmortem(..., lock=True)`), so concurrent writers take turns.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from blameless.errors import ConflictError, FormatError, InputError, NotFoundError
-from blameless.ids import postmortem_filename
-from blameless.markdown import parse_postmortem, read_postmortem, render_postmortem
+from blameless.errors import ConflictError, InputError, NotFoundError
+from blameless.markdown import parse_postmortem, render_postmortem
 from blameless.model import Postmortem, TimelineEvent
+from blameless.services.postmortem_files import (
+    Progress,
+    check_unique_event_ids,
+    collect_markdown_files,
+    read_postmortem_files,
+)
 from blameless.store import repositories
 from blameless.store.migrate import current_revision, ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow, RevisionRow
 from blameless.timeline.merge import merge_events
 
-Progress = Callable[[Path], None]
-NOT_POSTMORTEMS = frozenset({"readme.md", "changelog.md", "contributing.md", "license.md"})
-"""Files that live next to postmortems in a folder but are not postmortems."""
-
 
 @dataclass
 class ImportReport:
-    """Incident ids of the postmortems an import created, updated or found unchanged."""
+    """Incident ids of the postmortems an import created, updated or found unchanged.
+
+    `revisions` holds the files whose stored revision is now another than their `revision:`
+    (see `postmortem_files.record_revision`).
+    """
 
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    revisions: dict[Path, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -49,30 +58,6 @@ class Revision:
     markdown: str
 
 
-def collect_markdown_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, plus every `*.md` under the folders named.
-
-    In folders, hidden paths and README/CHANGELOG/CONTRIBUTING/LICENSE files are skipped.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.md")
-                    if p.is_file()
-                    and not _hidden(p.relative_to(path))
-                    and p.name.casefold() not in NOT_POSTMORTEMS
-                )
-            )
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError("no such file or folder", path=path)
-    return list(dict.fromkeys(found))
-
-
 def import_postmortems(
     session: Session,
     paths: Sequence[Path],
@@ -80,57 +65,61 @@ def import_postmortems(
     actor: str | None = None,
     on_progress: Progress | None = None,
     replace_timeline: bool = False,
+    force: bool = False,
 ) -> ImportReport:
     """Store the postmortems in `paths` (files or folders of `*.md`).
 
-    Every file is read before anything is written: one `FormatError` aborts the import with the
-    database untouched. A known incident id updates the stored postmortem when its content
-    changed (its revision goes up by one, or to the file's revision if that is higher).
+    Every file is read and checked before anything is written: one `FormatError` or
+    `ConflictError` aborts the import with the database untouched. A known incident id updates
+    the stored postmortem when its content changed (its revision goes up by one, or to the
+    file's revision if that is higher).
 
-    A file's timeline replaces the stored one. When that would delete events imported from a
-    source (`blameless timeline import`) that the file does not list, the import is refused
-    with a `ConflictError`, unless `replace_timeline` is set.
+    Refused with a `ConflictError` unless `force`: a file whose incident id is stored under
+    another title (another incident), and a changed file whose `revision:` is lower than the
+    stored one (exported before someone else's change, which it would undo). Refused unless
+    `replace_timeline`: a file whose timeline would delete events imported from a source
+    (`blameless timeline import`) that it does not list.
     """
     ensure_migrated(session)
-    files = collect_markdown_files(paths)
-    parsed: dict[str, tuple[Path, Postmortem]] = {}
-    for path in files:
-        pm = read_postmortem(path)
-        if pm.incident.id in parsed:
-            first = parsed[pm.incident.id][0]
-            raise FormatError(f"incident {pm.incident.id} is also defined in {first}", path=path)
-        _check_unique_event_ids(pm, path=path)
-        parsed[pm.incident.id] = (path, pm)
-        if on_progress:
-            on_progress(path)
+    parsed = read_postmortem_files(collect_markdown_files(paths), on_progress=on_progress)
     updates: dict[str, tuple[IncidentRow, PostmortemRow, Postmortem]] = {}
-    refusals: list[tuple[str, Counter[str], Path]] = []
+    refusals: list[ConflictError] = []
     known: set[str] = set()
-    for incident_id, (path, pm) in parsed.items():
-        found = repositories.find_postmortem(session, incident_id)
+    for incident_id in sorted(parsed):  # one lock order for every writer: no deadlock
+        path, pm = parsed[incident_id]
+        found = repositories.find_postmortem(session, incident_id, lock=True)
         if found is None:
             continue
         known.add(incident_id)
-        if _same_as_last_revision(session, found[1], pm):
+        incident, row = found
+        if _same_as_last_revision(session, row, pm):
             continue  # the file has not changed since it was stored: nothing to do
-        stored = repositories.load_postmortem(session, *found)
-        updates[incident_id] = (*found, stored)
+        if incident.title != pm.incident.title and not force:
+            refusals.append(_other_incident(incident_id, incident.title, pm, path))
+            continue
+        stored = repositories.load_postmortem(session, incident, row)
+        if _content(stored) == _content(pm):
+            continue
+        updates[incident_id] = (incident, row, stored)
+        if pm.revision < row.revision and not force:
+            refusals.append(_stale_file(incident_id, pm.revision, row.revision, path))
         lost = lost_imported_events(stored.timeline, pm.timeline)
         if lost and not replace_timeline:
-            refusals.append((incident_id, lost, path))
+            refusals.append(_timeline_loss(incident_id, lost, path))
     if refusals:
-        raise _timeline_loss(*refusals[0], more=len(refusals) - 1)
+        raise _first_of(refusals)
     report = ImportReport()
-    for incident_id, (_, pm) in parsed.items():
-        if incident_id not in updates and incident_id in known:
+    for incident_id, (path, pm) in parsed.items():
+        if incident_id in updates:
+            row = _apply(session, *updates[incident_id], pm, actor=actor, revision=pm.revision)
+            report.updated.append(incident_id)
+            if row.revision != pm.revision:
+                report.revisions[path] = row.revision
+        elif incident_id in known:
             report.unchanged.append(incident_id)
-        elif incident_id not in updates:
+        else:
             _create(session, pm, actor=actor)
             report.created.append(incident_id)
-        elif _apply(session, *updates[incident_id], pm, actor=actor, revision=pm.revision):
-            report.updated.append(incident_id)
-        else:
-            report.unchanged.append(incident_id)
     return report
 
 
@@ -149,34 +138,6 @@ def lost_imported_events(
         for e in merge_events([stored])
         if e.source and e.source_id and (e.source, e.source_id) not in listed
     )
-
-
-def export_postmortems(
-    session: Session, directory: Path, *, on_progress: Progress | None = None
-) -> list[Path]:
-    """Write every stored postmortem to `directory` as `<id>-<slug>.md`; returns the files."""
-    ensure_migrated(session)
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as problem:
-        raise InputError(f"cannot create the folder: {problem.strerror}", path=directory) from None
-    written: list[Path] = []
-    for incident, row in repositories.all_postmortems(session):
-        pm = repositories.load_postmortem(session, incident, row)
-        target = directory / export_filename(pm)
-        try:
-            target.write_text(render_postmortem(pm), encoding="utf-8", newline="")
-        except OSError as problem:
-            raise InputError(f"cannot write: {problem.strerror}", path=target) from None
-        written.append(target)
-        if on_progress:
-            on_progress(target)
-    return written
-
-
-def export_filename(pm: Postmortem) -> str:
-    """`<incident id>-<title slug>.md`, safe on every file system (the name `new` gives)."""
-    return postmortem_filename(pm.incident.id, pm.incident.title)
 
 
 def count_postmortems(session: Session) -> int:
@@ -216,14 +177,17 @@ def save_postmortem(
     Saving unchanged content writes nothing.
     """
     ensure_migrated(session)
-    _check_unique_event_ids(pm, path=None)
-    incident, row = _require(session, pm.incident.id)
+    check_unique_event_ids(pm, path=None)
+    _check_no_nul(pm)
+    incident, row = _require(session, pm.incident.id, lock=True)
     if row.version != expected_version:
         raise _conflict(pm.incident.id)
     stored = repositories.load_postmortem(session, incident, row)
     lost = lost_imported_events(stored.timeline, pm.timeline)
     if lost and not replace_timeline:
         raise _timeline_loss(pm.incident.id, lost, None)
+    if _content(stored) == _content(pm):
+        return row.version
     try:
         _apply(session, incident, row, stored, pm, actor=actor, revision=0)
     except StaleDataError:
@@ -261,7 +225,12 @@ def list_revisions(session: Session, incident_id: str) -> list[Revision]:
 
 
 def _create(session: Session, pm: Postmortem, *, actor: str | None) -> None:
-    _, row = repositories.insert_postmortem(session, pm)
+    try:
+        _, row = repositories.insert_postmortem(session, pm)
+    except IntegrityError:
+        raise ConflictError(
+            f"{pm.incident.id} was stored by someone else during this import: import again"
+        ) from None
     repositories.add_revision(session, row, render_postmortem(pm), actor)
     session.flush()
 
@@ -275,19 +244,24 @@ def _apply(
     *,
     actor: str | None,
     revision: int,
-) -> bool:
-    """Write `pm` over the `stored` rows if its content differs; returns whether it did."""
-    if replace(stored, revision=0) == replace(pm, revision=0):
-        return False
+) -> PostmortemRow:
+    """Write `pm` over the `stored` rows as the next revision (or `revision`, if higher)."""
     new = replace(pm, revision=max(row.revision + 1, revision))
     repositories.update_postmortem(session, incident, row, new)
     repositories.add_revision(session, row, render_postmortem(new), actor)
     session.flush()
-    return True
+    return row
 
 
-def _require(session: Session, incident_id: str) -> tuple[IncidentRow, PostmortemRow]:
-    found = repositories.find_postmortem(session, incident_id)
+def _content(pm: Postmortem) -> Postmortem:
+    """What a postmortem says, without its revision number."""
+    return replace(pm, revision=0)
+
+
+def _require(
+    session: Session, incident_id: str, *, lock: bool = False
+) -> tuple[IncidentRow, PostmortemRow]:
+    found = repositories.find_postmortem(session, incident_id, lock=lock)
     if found is None:
         raise NotFoundError(f"no postmortem for incident {incident_id}")
     return found
@@ -300,9 +274,7 @@ def _conflict(incident_id: str) -> ConflictError:
     )
 
 
-def _timeline_loss(
-    incident_id: str, lost: Counter[str], path: Path | None, *, more: int = 0
-) -> ConflictError:
+def _timeline_loss(incident_id: str, lost: Counter[str], path: Path | None) -> ConflictError:
     count = sum(lost.values())
     by_source = ", ".join(f"{source}: {n}" for source, n in sorted(lost.items()))
     events = f"{count} timeline event{'s' if count != 1 else ''}"
@@ -315,32 +287,76 @@ def _timeline_loss(
     return ConflictError(
         f"importing this file would delete {events} of {incident_id} imported from sources "
         f"({by_source}) that the file does not list: run `blameless timeline write "
-        f"{incident_id} {path}` first, or pass `--replace-timeline` to delete them"
-        + (
-            f" ({more} more file{'s' if more != 1 else ''} would lose imported events)"
-            if more
-            else ""
-        ),
+        f"{incident_id} {path}` first, or pass `--replace-timeline` to delete them",
         path=path,
     )
 
 
-def _check_unique_event_ids(pm: Postmortem, *, path: Path | None) -> None:
-    seen: dict[tuple[str, str], int] = {}
-    for number, event in enumerate(pm.timeline, start=1):
-        if event.source is None or event.source_id is None:
-            continue
-        key = (event.source, event.source_id)
-        if key in seen:
-            message = (
-                f"timeline events {seen[key]} and {number} have the same "
-                f"[source: {key[0]}] [id: {key[1]}]"
-            )
-            if path is None:
-                raise InputError(message)
-            raise FormatError(message, path=path)
-        seen[key] = number
+def _other_incident(incident_id: str, stored: str, pm: Postmortem, path: Path) -> ConflictError:
+    return ConflictError(
+        f"{incident_id} is already '{stored}' in the database; this file calls it "
+        f"'{pm.incident.title}': give the file a new id (`blameless new` picks a free one), "
+        "or pass --force to retitle the stored incident",
+        path=path,
+    )
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
+def _stale_file(incident_id: str, file_revision: int, stored: int, path: Path) -> ConflictError:
+    return ConflictError(
+        f"this file is revision {file_revision} of {incident_id}, but the database has "
+        f"revision {stored}, saved since the file was exported: export it again and redo your "
+        f"edit there, or pass --force to overwrite revision {stored}",
+        path=path,
+    )
+
+
+def _first_of(refusals: list[ConflictError]) -> ConflictError:
+    """The first refusal, saying how many more there are."""
+    first = refusals[0]
+    if len(refusals) == 1:
+        return first
+    more = len(refusals) - 1
+    return ConflictError(
+        f"{first.message} ({more} more refusal{'s' if more != 1 else ''} in this import)",
+        path=first.path,
+    )
+
+
+def _check_no_nul(pm: Postmortem) -> None:
+    """A NUL character cannot be stored in PostgreSQL text; refuse it on every database alike."""
+    for part in fields(pm):
+        value = getattr(pm, part.name)
+        place = _PLACES.get(part.name, part.name.replace("_", " "))
+        items = value if isinstance(value, list) else [value]
+        for number, item in enumerate(items, start=1):
+            if any("\0" in text for text in _texts(item)):
+                where = f"{place} {number}" if isinstance(value, list) else place
+                raise InputError(f"{where} contains a NUL character, which cannot be stored")
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string inside a value (dataclasses, lists and dicts are searched)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(key)
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+    elif is_dataclass(value):
+        for part in fields(value):
+            yield from _texts(getattr(value, part.name))
+
+
+_PLACES = {
+    "timeline": "timeline event",
+    "sections": "section",
+    "factors": "contributing factor",
+    "action_items": "action item",
+    "participants": "participant",
+    "authors": "author",
+    "reviewers": "reviewer",
+    "extra": "front matter",
+}

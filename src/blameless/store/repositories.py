@@ -13,7 +13,17 @@ from dataclasses import asdict
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Dialect, Table, delete, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Dialect,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from blameless.model import (
@@ -64,16 +74,46 @@ _INCIDENT_FIELDS = (
 )
 
 
-def find_postmortem(session: Session, incident_id: str) -> tuple[IncidentRow, PostmortemRow] | None:
-    """The incident and postmortem rows for a public incident id, if stored."""
-    found = session.execute(
+def find_postmortem(
+    session: Session, incident_id: str, *, lock: bool = False
+) -> tuple[IncidentRow, PostmortemRow] | None:
+    """The incident and postmortem rows for a public incident id, if stored.
+
+    With `lock`, the incident is locked for writing first (see `lock_incident`).
+    """
+    query = (
         select(IncidentRow, PostmortemRow)
         .join(PostmortemRow, PostmortemRow.incident_pk == IncidentRow.pk)
         .where(IncidentRow.public_id == incident_id)
         # Fresh values even if the session read these rows earlier: the version check needs them.
         .execution_options(populate_existing=True)
-    ).first()
+    )
+    if lock and _is_sqlite(session):
+        lock_incident(session, _table(IncidentRow).c.public_id == incident_id)
+    elif lock:
+        query = query.with_for_update()
+    found = session.execute(query).first()
     return (found[0], found[1]) if found else None
+
+
+def lock_incident(session: Session, which: ColumnElement[bool]) -> None:
+    """Hold the write lock of the incident(s) matching `which` until the transaction ends.
+
+    Take it before reading what a write depends on (the stored timeline, the version, the last
+    position): a concurrent writer waits, then reads what this transaction wrote. PostgreSQL
+    locks the rows (`SELECT ... FOR UPDATE`). SQLite has one writer at a time and reads
+    outside a write transaction see no lock, so a write that changes nothing takes the
+    database's write lock first, and every later read is inside the write transaction.
+    """
+    incidents = _table(IncidentRow)
+    if _is_sqlite(session):
+        session.execute(update(incidents).where(which).values(title=incidents.c.title))
+    else:
+        session.execute(select(incidents.c.pk).where(which).with_for_update())
+
+
+def _is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
 
 
 def all_postmortems(session: Session) -> list[tuple[IncidentRow, PostmortemRow]]:
@@ -158,10 +198,14 @@ def add_timeline_events(
 ) -> int:
     """Append events after the incident's last position in batched executemany inserts.
 
-    An event whose (source, source id) is already stored for the incident is skipped. Rows are
-    built as tuples one batch at a time and handed to the driver as they are, so memory stays
-    flat and the per-row cost is small for any number of events. Returns the rows inserted.
+    The incident is locked first, so that concurrent imports number their events one after
+    the other; when events are added, the postmortem's version goes up (an edit read before
+    them is then a conflict). An event whose (source, source id) is already stored for the
+    incident is skipped. Rows are built as tuples one batch at a time and handed to the driver
+    as they are, so memory stays flat and the per-row cost is small for any number of events.
+    Returns the rows inserted.
     """
+    lock_incident(session, _table(IncidentRow).c.pk == incident_pk)
     table = _table(TimelineEventRow)
     mine = table.c.incident_pk == incident_pk
     before = session.scalar(select(func.count()).where(mine)) or 0
@@ -191,6 +235,14 @@ def add_timeline_events(
         ]:
             connection.exec_driver_sql(statement, rows)
     after = session.scalar(select(func.count()).where(mine)) or 0
+    if after > before:
+        # A save based on a read from before these events is then a conflict, not a silent loss.
+        postmortems = _table(PostmortemRow)
+        session.execute(
+            update(postmortems)
+            .where(postmortems.c.incident_pk == incident_pk)
+            .values(version=postmortems.c.version + 1)
+        )
     return after - before
 
 
