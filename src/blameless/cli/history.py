@@ -13,7 +13,10 @@ from blameless.cli.db import DatabaseUrlOption, resolve_database_url
 @app.command("history")
 def history(
     incident_id: Annotated[
-        str, typer.Argument(help="The incident id, e.g. INC-2026-001.", show_default=False)
+        str,
+        typer.Argument(
+            metavar="INCIDENT", help="The incident id, e.g. INC-2026-001.", show_default=False
+        ),
     ],
     show: Annotated[
         int | None,
