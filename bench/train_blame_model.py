@@ -2,10 +2,11 @@
 they generalise.
 
 Training data: the shared dev set (`../shared/data`), challenge A (`bench/data/*-challenge`),
-hold-out B (`bench/data/holdout`), final C (`bench/data/final`) and D (`bench/data/set-d`),
+hold-out B (`bench/data/holdout`), final C (`bench/data/final`), D (`bench/data/set-d`) and,
+since round 5, E and F (`bench/data/set-e`, `set-f`, development data after their first contact),
 plus the blameless postmortems of `bench/data/clean-prose/` as negatives: their sentences and
 timeline entries that mention a person (BL008) and their action items (AC008, systemic), each
-with weight `--clean-weight`. Never sets E or F (the hold-outs), never `tests/corpus/` or
+with weight `--clean-weight`. Never set G (the next hold-out), never `tests/corpus/` or
 `examples/` (the no-false-alarm test). Units are segmented by the engine
 (`segment_markdown`) and people found with the document's roster, as at lint time.
 
@@ -55,6 +56,8 @@ SETS = {
     "B": (CHALLENGE_DATA / "holdout", "holdout"),
     "C": (CHALLENGE_DATA / "final", "final"),
     "D": (CHALLENGE_DATA / "set-d", "d"),
+    "E": (CHALLENGE_DATA / "set-e", "e"),
+    "F": (CHALLENGE_DATA / "set-f", "f"),
 }
 CLEAN_PROSE = CHALLENGE_DATA / "clean-prose"
 ROOT = CHALLENGE_DATA.parents[1]
@@ -356,8 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--first-contact", type=Path, help="folder of A.json ... D.json")
     # BL008: the gate of bench/README.md ("Model stage: BL008 trained on clean whole
-    # postmortems") with every clean test sentence unflagged; AC008: the corpus stays clean.
-    parser.add_argument("--threshold", type=float, default=0.85, help="BL008 threshold")
+    # postmortems") with every clean test sentence unflagged (0.85 until round 5; with E and F
+    # in training, "That's Ana's rollback." scores 0.87); AC008: the corpus stays clean.
+    parser.add_argument("--threshold", type=float, default=0.9, help="BL008 threshold")
     parser.add_argument("--item-threshold", type=float, default=0.9, help="AC008 threshold")
     parser.add_argument("--l2", type=float, default=L2, help="L2 regularisation")
     parser.add_argument("--clean-weight", type=float, default=CLEAN_WEIGHT, help="clean prose")

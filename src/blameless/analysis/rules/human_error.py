@@ -67,6 +67,13 @@ _OWN_MISTAKE = re.compile(
     r" ([\w-]+['’]s) (?:own )?(?:mistake|error|blunder|slip|screw-?up|doing)\b",
     re.IGNORECASE,
 )
+# "the error was the administrator's", "this mistake is Marco's": the possessive owns the error.
+_MISTAKE_IS_THEIRS = re.compile(
+    r"\b(?:mistake|error|slip|blunder|screw-?up)s? (?:is|was|were|are)(?: all| entirely| simply"
+    r"| clearly| squarely)? (?:the |our |their )?([\w-]+['’]s)(?=\s*(?:[,.;:!?)]|$|and\b|alone"
+    r"|own\b))",
+    re.IGNORECASE,
+)
 _TRIGGERS = words(
     "human operator operators' developer engineer engineering user pilot staff personnel people "
     "manual individual technician contractor admin administrator dba employee staffer dispatcher "
@@ -122,7 +129,10 @@ class HumanErrorCause(Rule):
             if person_after(m.analysis, m.end_index, lex) is not None:
                 yield Hit(m.match.start(), m.match.end() - 1)
         yield from _recorded_labels(unit.text, lex, labelled)
-        for m in scan(unit.text, _TRIGGERS, _OWN_MISTAKE):
+        for m in (
+            *scan(unit.text, _TRIGGERS, _OWN_MISTAKE),
+            *scan(unit.text, _TRIGGERS, _MISTAKE_IS_THEIRS),
+        ):
             owner = m.analysis.index_at(m.match.start(1))
             if classify(m.analysis, owner, lex) is Agent.PERSON or lex.could_be_name(
                 m.analysis, owner
