@@ -27,8 +27,7 @@ def _paragraph_blame(text: str) -> set[str]:
 THINGS_BEFORE_PRONOUN = [
     "The spare pumps sit on a separate power feed. Had they shared the main feed, the flood "
     "would have reached the lower deck.",
-    "The retry timers were fixed at ten seconds. They should have been randomised from the "
-    "start.",
+    "The retry timers were fixed at ten seconds. They should have been randomised from the start.",
     "The old brokers kept the previous certificate in memory. They failed to reload it after "
     "the rotation.",
     "Ward telemetry uses its own uplinks.\nHad they gone through the shared router, the "
@@ -62,9 +61,7 @@ def test_pronoun_pointing_back_to_people_stays_flagged(text: str) -> None:
         "Had the sirens relied on them, the warning would have come late.",
     ],
 )
-def test_had_with_a_thing_subject_is_clean(
-    blame: Callable[[str], set[str]], sentence: str
-) -> None:
+def test_had_with_a_thing_subject_is_clean(blame: Callable[[str], set[str]], sentence: str) -> None:
     assert blame(sentence) == set()
 
 
