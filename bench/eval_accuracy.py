@@ -154,9 +154,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate hold-out set F in bench/data/set-f (never tune on it)",
     )
+    parser.add_argument(
+        "--set-g",
+        action="store_true",
+        help="evaluate hold-out set G in bench/data/set-g (never tune on it)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.set_f:
+    if args.set_g:
+        data, suffix = CHALLENGE_DATA / "set-g", "g"
+    elif args.set_f:
         data, suffix = CHALLENGE_DATA / "set-f", "f"
     elif args.set_e:
         data, suffix = CHALLENGE_DATA / "set-e", "e"
