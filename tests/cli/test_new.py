@@ -164,4 +164,4 @@ def test_check_format_warns_about_an_empty_folder(
     (tmp_path / "empty").mkdir()
     code, out, err = run(capsys, "check-format", "empty")
     assert (code, out) == (0, "")
-    assert "no *.md files" in err
+    assert "no Markdown files" in err

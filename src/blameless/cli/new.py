@@ -15,8 +15,6 @@ from blameless.cli.db import DatabaseUrlOption
 from blameless.errors import BlamelessError, InputError
 from blameless.model import Severity
 
-_SKIPPED_FOLDERS = {"node_modules", "__pycache__"}
-
 
 @app.command("new")
 def new(
@@ -130,23 +128,16 @@ def check_format(
 
 
 def _markdown_files(paths: list[Path]) -> list[Path]:
+    from blameless.files import markdown_files
+
     files: list[Path] = []
     for path in paths:
         if not path.is_dir():
             files.append(path)
             continue
-        found = sorted(
-            candidate
-            for candidate in path.rglob("*.md")
-            if candidate.is_file()
-            and candidate.name.casefold() != "readme.md"
-            and not _skipped(candidate.relative_to(path))
-        )
+        found = markdown_files(path, postmortems_only=True)
         if not found:
-            typer.secho(f"warning: {path}: no *.md files in this folder", err=True)
+            typer.secho(f"warning: {path}: no Markdown files in this folder", err=True)
         files.extend(found)
     return files
 
-
-def _skipped(relative: Path) -> bool:
-    return any(part.startswith(".") or part in _SKIPPED_FOLDERS for part in relative.parts[:-1])

@@ -64,12 +64,13 @@ def import_(
     `blameless timeline write INCIDENT FILE` first (or pass --replace-timeline).
     """
     from blameless.errors import InputError
-    from blameless.services.postmortem_files import collect_markdown_files, record_revision
+    from blameless.files import collect_files
+    from blameless.services.postmortem_files import record_revision
     from blameless.services.postmortems import import_postmortems
     from blameless.store.engine import transaction
 
     url = resolve_database_url(database_url)
-    files = collect_markdown_files(paths)
+    files = collect_files(paths, postmortems_only=True)
     with _progress("Reading", len(files)) as advance, transaction(url) as session:
         report = import_postmortems(
             session,

@@ -38,30 +38,6 @@ class ExportReport:
     """Removed file -> the file written for the same incident."""
 
 
-def collect_markdown_files(paths: Iterable[Path]) -> list[Path]:
-    """The files named, plus every `*.md` under the folders named.
-
-    In folders, hidden paths and README/CHANGELOG/CONTRIBUTING/LICENSE files are skipped.
-    """
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.md")
-                    if p.is_file()
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                    and p.name.casefold() not in NOT_POSTMORTEMS
-                )
-            )
-        elif path.is_file():
-            found.append(path)
-        else:
-            raise InputError("no such file or folder", path=path)
-    return list(dict.fromkeys(found))
-
-
 def read_postmortem_files(
     files: Iterable[Path], *, on_progress: Progress | None = None
 ) -> dict[str, tuple[Path, Postmortem]]:

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from blameless.errors import ConflictError, InputError, NotFoundError
+from blameless.files import collect_files
 from blameless.markdown import parse_postmortem, render_postmortem
 from blameless.model import Postmortem, TimelineEvent
 from blameless.services.postmortem_files import (
     Progress,
     check_unique_event_ids,
-    collect_markdown_files,
     read_postmortem_files,
 )
 from blameless.store import repositories
@@ -81,7 +81,9 @@ def import_postmortems(
     (`blameless timeline import`) that it does not list.
     """
     ensure_migrated(session)
-    parsed = read_postmortem_files(collect_markdown_files(paths), on_progress=on_progress)
+    parsed = read_postmortem_files(
+        collect_files(paths, postmortems_only=True), on_progress=on_progress
+    )
     updates: dict[str, tuple[IncidentRow, PostmortemRow, Postmortem]] = {}
     refusals: list[ConflictError] = []
     known: set[str] = set()
