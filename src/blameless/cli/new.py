@@ -140,4 +140,3 @@ def _markdown_files(paths: list[Path]) -> list[Path]:
             typer.secho(f"warning: {path}: no Markdown files in this folder", err=True)
         files.extend(found)
     return files
-
