@@ -53,3 +53,14 @@ def test_an_unexpected_exception_is_reported_as_a_bug_without_traceback(
 def test_version_flag_prints_the_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["--version"]) == 0
     assert capsys.readouterr().out.startswith("blameless ")
+
+
+@pytest.mark.parametrize(("kind", "code"), [("input", 2), ("other", 3)])
+def test_debug_prints_the_traceback_and_keeps_the_exit_code(
+    broken_command: None, capsys: pytest.CaptureFixture[str], kind: str, code: int
+) -> None:
+    assert _run(["--debug", "zz-broken", kind]) == code
+    captured = capsys.readouterr()
+    assert captured.err.startswith("Traceback (most recent call last):")
+    assert captured.err.splitlines()[-1].startswith("error: ")
+    assert captured.out == ""

@@ -35,7 +35,12 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of errors.")] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug", help="Also print the traceback of an error (before the command name)."
+        ),
+    ] = False,
 ) -> None:
     """Blameless postmortems as code."""
     _state["debug"] = debug
@@ -49,22 +54,29 @@ def fail(message: str) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; translate every `BlamelessError` into one line on stderr and an exit code.
 
-    Typer itself handles usage errors (exit 2) and `typer.Exit`.
+    Typer itself handles usage errors (exit 2) and `typer.Exit`. With `--debug` the traceback
+    comes first, but the exit code stays the error's: scripts must not read a crash as findings.
     """
+    _state["debug"] = False
     try:
         app(args=argv, prog_name="blameless")
     except BlamelessError as problem:
-        if _state["debug"]:
-            raise
+        _print_traceback()
         fail(str(problem))
         sys.exit(problem.exit_code)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as bug:  # a bug of ours: say so in one line, keep the traceback for --debug
-        if _state["debug"]:
-            raise
+        _print_traceback()
         fail(
             f"internal error ({type(bug).__name__}: {bug}); this is a bug in blameless, "
             "please report it with the output of the same command run with --debug"
         )
         sys.exit(3)
+
+
+def _print_traceback() -> None:
+    if _state["debug"]:
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
