@@ -188,6 +188,16 @@ def test_stdin_with_filename_and_config(tmp_path: Path) -> None:
     assert (result.exit_code, result.output) == (0, "No findings in 1 file.\n")
 
 
+def test_stdin_filename_cannot_be_combined_with_paths(tmp_path: Path) -> None:
+    write(tmp_path / "draft.md", "Fine.\n")
+    result = runner.invoke(
+        app, ["lint", "--stdin-filename", "x.md", "draft.md"], input="A fault.\n"
+    )
+    assert result.exit_code == 2
+    message = " ".join(result.output.replace("│", " ").split())  # unwrap the error box
+    assert "--stdin-filename reads stdin and cannot be combined with paths" in message
+
+
 def test_without_paths_the_folder_is_linted_not_a_piped_stdin(tmp_path: Path) -> None:
     write(tmp_path / "pm.md", "A fault.\n")
     result = runner.invoke(app, ["lint"], input="")
@@ -272,3 +282,28 @@ def test_unknown_rule_suggests(capsys: pytest.CaptureFixture[str]) -> None:
         main(["rule", "BL09"])
     assert caught.value.code == 2
     assert "unknown rule 'BL09'; did you mean BL900" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("color", "escapes"), [("always", True), ("never", False), ("auto", False)]
+)
+def test_color_always_survives_a_pipe(tmp_path: Path, color: str, escapes: bool) -> None:
+    write(tmp_path / "pm.md", "A fault.\n")
+    result = runner.invoke(app, ["lint", "pm.md", "--color", color])  # stdout is not a terminal
+    assert result.exit_code == 1
+    assert ("\x1b[" in result.stdout) is escapes
+
+
+@pytest.mark.parametrize(("no_color", "expected"), [(None, True), ("1", False)])
+def test_color_auto_on_a_terminal_respects_no_color(
+    monkeypatch: pytest.MonkeyPatch, no_color: str | None, expected: bool
+) -> None:
+    from blameless.cli.lint import Color, OutputFormat, _use_color
+
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    if no_color is None:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    else:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    assert _use_color(Color.AUTO, OutputFormat.TEXT) is expected
+    assert _use_color(Color.AUTO, OutputFormat.JSON) is False

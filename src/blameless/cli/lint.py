@@ -114,8 +114,10 @@ def lint(
         for folder in empty:
             typer.echo(f"warning: no Markdown files found in {folder}", err=True)
         results = lint_paths(files, options, jobs=jobs)
-    report = _render(results, output_format, _use_color(color, output_format))
-    typer.echo(report, nl=False, err=from_stdin and fix)
+    colored = _use_color(color, output_format)
+    report = _render(results, output_format, colored)
+    # typer.echo strips escape codes whenever stdout is not a terminal, even for --color always.
+    typer.echo(report, nl=False, err=from_stdin and fix, color=colored)
     threshold = Level(fail_on.value).rank
     if any(f.severity.rank >= threshold for result in results for f in result.findings):
         raise typer.Exit(1)
@@ -125,6 +127,10 @@ def _reads_stdin(paths: list[str], stdin_filename: str | None) -> bool:
     """Stdin is read only when asked for: `-`, or `--stdin-filename` without paths."""
     if "-" in paths and len(paths) > 1:
         raise typer.BadParameter("- (stdin) cannot be combined with other paths", param_hint="PATH")
+    if stdin_filename is not None and paths and paths != ["-"]:
+        raise typer.BadParameter(
+            "--stdin-filename reads stdin and cannot be combined with paths", param_hint="PATH"
+        )
     return paths == ["-"] or (not paths and stdin_filename is not None)
 
 
