@@ -197,3 +197,40 @@ def test_write_changes_only_the_timeline_items(session: Session, tmp_path: Path)
     assert len(items) == 5
     assert written.replace("\n".join(items) + "\n\n", "", 1) == text
     assert "\nstarted:\ndetected:\nacknowledged:\n" in written
+
+
+def test_same_named_histories_both_import_and_reimport_is_idempotent(
+    session: Session, tmp_path: Path
+) -> None:
+    _create(session)
+    for user, command in (("alice", "kubectl get ns"), ("bob", "git log")):
+        path = tmp_path / user / ".bash_history"
+        path.parent.mkdir()
+        path.write_text(f"#1772632680\n{command}\n#1772632690\nls\n")
+        options = ImportOptions(actor=user)
+        first = import_timeline(session, INCIDENT, source="shell", path=path, options=options)
+        assert (first.read, first.inserted, first.duplicates) == (2, 2, 0)
+        again = import_timeline(session, INCIDENT, source="shell", path=path, options=options)
+        assert (again.inserted, again.duplicates) == (0, 2)
+    session.commit()
+    shell = [e for e in get_timeline(session, INCIDENT).events if e.source == "shell"]
+    assert sorted((e.actor, e.text) for e in shell) == [
+        ("alice", "$ kubectl get ns"),
+        ("alice", "$ ls"),
+        ("bob", "$ git log"),
+        ("bob", "$ ls"),
+    ]
+
+
+def test_overlapping_csv_export_adds_only_the_new_rows(session: Session, tmp_path: Path) -> None:
+    _create(session)
+    path = tmp_path / "export.csv"
+    path.write_text("time,text\n2026-03-04 14:00 UTC,Paged\n")
+    assert import_timeline(session, INCIDENT, source="csv", path=path).inserted == 1
+    # The refreshed export has a new row on line 2 and the old one on line 3.
+    path.write_text("time,text\n2026-03-04 13:59 UTC,Alert\n2026-03-04 14:00 UTC,Paged\n")
+    report = import_timeline(session, INCIDENT, source="csv", path=path)
+    assert (report.read, report.inserted, report.duplicates) == (2, 1, 1)
+    session.commit()
+    texts = [e.text for e in get_timeline(session, INCIDENT).events if e.source == "csv"]
+    assert texts == ["Alert", "Paged"]

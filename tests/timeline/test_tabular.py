@@ -19,11 +19,12 @@ MAPPING = {"timestamp": "time", "actor": "who", "text": "what"}
 
 def test_csv_with_mapping(read: Reader, fixtures: Path) -> None:
     events = read("csv", fixtures / "notes.csv", mapping=MAPPING)
-    assert [(e.timestamp.hour, e.actor, e.kind, e.source, e.source_id) for e in events] == [
-        (14, "Alex Kim", "comms", "csv", "notes.csv:2"),
-        (14, "Lucía Fernández", "comms", "csv", "notes.csv:3"),
-        (15, "Alex Kim", "comms", "csv", "notes.csv:4"),
+    assert [(e.timestamp.hour, e.actor, e.kind, e.source) for e in events] == [
+        (14, "Alex Kim", "comms", "csv"),
+        (14, "Lucía Fernández", "comms", "csv"),
+        (15, "Alex Kim", "comms", "csv"),
     ]
+    assert len({e.source_id for e in events}) == 3
     assert events[0].text == (
         "Status page: EU invoicing and card payments unavailable, investigating"
     )
@@ -52,9 +53,9 @@ def test_csv_missing_column_and_value(read: Reader, tmp_path: Path) -> None:
 
 def test_jsonl_defaults_and_milestones(read: Reader, fixtures: Path, tmp_path: Path) -> None:
     events = read("jsonl", fixtures / "notes.jsonl")
-    assert [(e.source_id, e.timestamp, e.actor, e.kind) for e in events] == [
-        ("notes.jsonl:1", datetime(2026, 3, 4, 14, 41, tzinfo=UTC), "Alex Kim", "comms"),
-        ("notes.jsonl:3", datetime(2026, 3, 4, 16, 5, tzinfo=UTC), "Kenji Watanabe", None),
+    assert [(e.timestamp, e.actor, e.kind) for e in events] == [
+        (datetime(2026, 3, 4, 14, 41, tzinfo=UTC), "Alex Kim", "comms"),
+        (datetime(2026, 3, 4, 16, 5, tzinfo=UTC), "Kenji Watanabe", None),
     ]
     path = tmp_path / "m.jsonl"
     path.write_text(
@@ -104,8 +105,21 @@ def test_csv_unterminated_quote_is_an_invalid_record(read: Reader, tmp_path: Pat
     assert (caught.value.path, caught.value.line) == (str(path), 3)
     context = ImportContext(ImportOptions(skip_invalid=True))
     events = list(read_events("csv", path, context))
-    assert [e.text for e in events] == ["Paged"]  # nothing merged into a swallowed row
+    # Only the line that opens the quote is lost: reading goes on at the next line.
+    assert [e.text for e in events] == ["Paged", "Mitigated"]
     assert (context.stats.invalid, context.stats.errors[0].line) == (1, 3)
+    assert "only this line is skipped" in str(context.stats.errors[0])
+
+
+def test_csv_two_unterminated_quotes_resynchronise_twice(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "open.csv"
+    path.write_text(
+        'timestamp,text\n2026-03-04 14:00 UTC,"a\n2026-03-04 14:01 UTC,b\n'
+        '2026-03-04 14:02 UTC,"c\n2026-03-04 14:03 UTC,"d\ne"\n'
+    )
+    context = ImportContext(ImportOptions(skip_invalid=True))
+    assert [e.text for e in read_events("csv", path, context)] == ["b", "d e"]
+    assert [error.line for error in context.stats.errors] == [2, 4]
 
 
 def test_csv_stray_quote_skips_one_record(read: Reader, tmp_path: Path) -> None:
@@ -122,4 +136,26 @@ def test_csv_stray_quote_skips_one_record(read: Reader, tmp_path: Path) -> None:
 def test_csv_quoted_multi_line_field_at_the_end(read: Reader, tmp_path: Path) -> None:
     path = tmp_path / "multi.csv"
     path.write_text('timestamp,text\n2026-03-04 14:00 UTC,"two\nlines"\n')
-    assert [(e.text, e.source_id) for e in read("csv", path)] == [("two lines", "multi.csv:3")]
+    assert [e.text for e in read("csv", path)] == ["two lines"]
+
+
+def test_csv_rows_on_other_lines_keep_their_ids(read: Reader, tmp_path: Path) -> None:
+    # A refreshed export: a new row on line 2 pushes the old rows down a line.
+    old, new = tmp_path / "old" / "export.csv", tmp_path / "new" / "export.csv"
+    for path in (old, new):
+        path.parent.mkdir()
+    old.write_text("time,text\n2026-03-04 14:00 UTC,Paged\n")
+    new.write_text("time,text\n2026-03-04 13:59 UTC,Alert\n2026-03-04 14:00 UTC,Paged\n")
+    before, after = read("csv", old), read("csv", new)
+    assert before[0].source_id == after[1].source_id
+    assert after[0].source_id != before[0].source_id
+
+
+def test_csv_mapped_column_missing_is_named(read: Reader, tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    path.write_text("time,what\n2026-03-04 14:00 UTC,Paged\n")
+    with pytest.raises(InputError, match="no column 'nope' \\(--map timestamp=nope\\)") as caught:
+        read("csv", path, mapping={"timestamp": "nope", "text": "what"})
+    assert "its columns: 'time', 'what'" in str(caught.value)
+    with pytest.raises(InputError, match=r"required field\(s\): text .*'time', 'what'"):
+        read("csv", path)

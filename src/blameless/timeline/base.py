@@ -11,6 +11,7 @@ exports and `git log` dumps without `%z`) is read in `ImportOptions.tz` (default
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -105,6 +106,31 @@ def has_nul(event: TimelineEvent) -> bool:
     """Whether a text field of the event holds a NUL character (PostgreSQL cannot store one)."""
     fields = (event.text, event.actor, event.source, event.source_id, event.kind, event.link)
     return any(value is not None and "\x00" in value for value in fields)
+
+
+class ContentIds:
+    """Source ids for events whose input has none, derived from what the event says.
+
+    The id is a short hash of the time, actor, text and source: not of the file name or line,
+    so two files with the same name (`alice/.bash_history`, `bob/.bash_history`) or a
+    refreshed export with rows on other lines never clash, while importing the same rows
+    again finds them stored. The n-th repeat of the same content in one input gets `-n`
+    (the same command typed twice in one second).
+    """
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def assign(self, event: TimelineEvent) -> TimelineEvent:
+        """The event with its content id as `source_id`."""
+        key = "\x1f".join(
+            (event.timestamp.isoformat(), event.actor or "", event.text, event.source or "")
+        )
+        digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        count = self._seen.get(digest, 0) + 1
+        self._seen[digest] = count
+        event.source_id = digest if count == 1 else f"{digest}-{count}"
+        return event
 
 
 class RecordError(ValueError):

@@ -3,8 +3,8 @@
 bash with `HISTTIMEFORMAT` writes `#<epoch>` before each command (several lines follow it for
 multi-line commands with `lithist`); zsh's extended history writes `: <epoch>:<secs>;command`.
 Commands with no timestamp cannot be placed in time and are counted as filtered. The actor is
-`ImportOptions.actor` (shell history does not say who typed). The source id is the file name
-and the line of the command.
+`ImportOptions.actor` (shell history does not say who typed). History has no ids of its own, so
+the source id is a hash of the event's content (`ContentIds`); errors name the file and line.
 """
 
 from __future__ import annotations
@@ -16,7 +16,13 @@ from pathlib import Path
 
 from blameless.errors import InputError
 from blameless.model import TimelineEvent
-from blameless.timeline.base import ImportContext, RecordError, input_error, parse_epoch
+from blameless.timeline.base import (
+    ContentIds,
+    ImportContext,
+    RecordError,
+    input_error,
+    parse_epoch,
+)
 from blameless.timeline.records import decode_line, iter_lines
 
 SOURCE = "shell"
@@ -26,6 +32,7 @@ _ZSH_ENTRY = re.compile(r"^: (\d{9,11}):\d+;(.*)$", re.DOTALL)
 
 def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
     """Events, one per timestamped command, from a bash or zsh history file."""
+    ids = ContentIds()
     stamp: datetime | None = None
     pending: tuple[int, list[str]] | None = None
     for number, raw in iter_lines(path, context):
@@ -38,7 +45,7 @@ def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
         zsh = _ZSH_ENTRY.match(text)
         if bash or zsh:
             if pending and stamp:
-                yield from _emit(stamp, pending, path, context)
+                yield from _emit(stamp, pending, path, context, ids)
             pending = None
             try:
                 stamp = parse_epoch((bash or zsh).group(1))  # type: ignore[union-attr]
@@ -56,23 +63,28 @@ def read(path: Path, context: ImportContext) -> Iterator[TimelineEvent]:
         else:
             pending[1].append(text)
     if pending and stamp:
-        yield from _emit(stamp, pending, path, context)
+        yield from _emit(stamp, pending, path, context, ids)
 
 
 def _emit(
-    stamp: datetime, pending: tuple[int, list[str]], path: Path, context: ImportContext
+    stamp: datetime,
+    pending: tuple[int, list[str]],
+    path: Path,
+    context: ImportContext,
+    ids: ContentIds,
 ) -> Iterator[TimelineEvent]:
     number, lines = pending
     command = "\n".join(lines).strip()
     if not command:
         return
-    event = TimelineEvent(
-        timestamp=stamp,
-        text=f"$ {command}",
-        actor=context.options.actor,
-        source=SOURCE,
-        source_id=f"{path.name}:{number}",
-        kind="command",
+    event = ids.assign(
+        TimelineEvent(
+            timestamp=stamp,
+            text=f"$ {command}",
+            actor=context.options.actor,
+            source=SOURCE,
+            kind="command",
+        )
     )
     if context.admit(event, path, number):
         yield event
