@@ -11,7 +11,7 @@ from pathlib import Path
 
 from blameless.analysis.context import LintConfig
 from blameless.analysis.engine import FileResult
-from blameless.errors import InputError
+from blameless.errors import BlamelessError, ConfigError, InputError
 from blameless.files import decode, has_bom, markdown_files, read_bytes, write_text
 
 
@@ -25,14 +25,24 @@ class LintOptions:
     fix: bool = False
 
 
-def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The files to lint, and the folders named that hold no Markdown file.
+@dataclass(frozen=True)
+class Discovery:
+    """What the paths named on the command line stand for."""
+
+    files: list[str]
+    empty_folders: list[str]  # named folders without any Markdown file
+    missing: list[InputError]  # named paths that do not exist
+
+
+def discover(paths: Sequence[str]) -> Discovery:
+    """The files to lint, the named folders without Markdown files and the missing paths.
 
     Named files come as given; folders give their Markdown files (recursively, sorted, see
     `blameless.files.markdown_files`).
     """
     found: list[str] = []
     empty: list[str] = []
+    missing: list[InputError] = []
     for name in paths:
         path = Path(name)
         if path.is_dir():
@@ -43,8 +53,8 @@ def discover(paths: Sequence[str]) -> tuple[list[str], list[str]]:
         elif path.exists():
             found.append(name)
         else:
-            raise InputError("no such file or folder", path=name)
-    return list(dict.fromkeys(found)), empty
+            missing.append(InputError("no such file or folder", path=name))
+    return Discovery(list(dict.fromkeys(found)), empty, missing)
 
 
 _CONFIGS: dict[tuple[str, str | None], LintConfig] = {}
@@ -92,15 +102,39 @@ def lint_file(path: str, options: LintOptions) -> FileResult:
     return result
 
 
-def lint_paths(paths: Sequence[str], options: LintOptions, *, jobs: int = 1) -> list[FileResult]:
-    """Lint files in order; `jobs > 1` spreads them over a process pool."""
-    if jobs <= 1 or len(paths) < 2:
-        return [lint_file(path, options) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
+def _lint_or_error(path: str, options: LintOptions) -> FileResult | BlamelessError:
+    """Lint one file, or return why it cannot be read (a configuration error still stops all)."""
+    try:
+        return lint_file(path, options)
+    except ConfigError:
+        raise
+    except BlamelessError as problem:
+        if problem.path is None:
+            problem.path = path
+        return problem
 
-    chunk = max(1, len(paths) // (jobs * 4))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(lint_file, paths, [options] * len(paths), chunksize=chunk))
+
+def lint_paths(
+    paths: Sequence[str], options: LintOptions, *, jobs: int = 1
+) -> tuple[list[FileResult], list[BlamelessError]]:
+    """Lint files in order; `jobs > 1` spreads them over a process pool.
+
+    A file that cannot be read or parsed does not stop the others: its error is returned with
+    the results of the rest.
+    """
+    if jobs <= 1 or len(paths) < 2:
+        outcomes = [_lint_or_error(path, options) for path in paths]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunk = max(1, len(paths) // (jobs * 4))
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            outcomes = list(
+                pool.map(_lint_or_error, paths, [options] * len(paths), chunksize=chunk)
+            )
+    results = [outcome for outcome in outcomes if isinstance(outcome, FileResult)]
+    errors = [outcome for outcome in outcomes if isinstance(outcome, BlamelessError)]
+    return results, errors
 
 
 def lint_stdin(text: str, filename: str | None, options: LintOptions) -> FileResult:

@@ -245,6 +245,52 @@ def test_front_matter_errors_exit_2_naming_file_and_line(
     assert capsys.readouterr().err.startswith("error: pm.md:4:1: invalid YAML in front matter")
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_malformed_file_is_reported_and_the_others_are_linted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    from blameless.cli import main
+
+    write(tmp_path / "docs" / "a.md", "A fault.\n")
+    write(tmp_path / "docs" / "b.md", "---\nid: X\ntitle: [t\n---\nA fault.\n")
+    write(tmp_path / "docs" / "c.md", "Another fault.\n")
+    with pytest.raises(SystemExit) as caught:
+        main(["lint", "docs", "missing.md", "--jobs", jobs])
+    assert caught.value.code == 2
+    captured = capsys.readouterr()
+    bad = Path("docs/b.md")
+    assert captured.err.splitlines()[0] == "error: missing.md: no such file or folder"
+    assert captured.err.splitlines()[1].startswith(f"error: {bad}:4:1: invalid YAML")
+    assert f"{Path('docs/a.md')}:1:3: BL900" in captured.out
+    assert f"{Path('docs/c.md')}:1:9: BL900" in captured.out
+
+
+def test_json_and_sarif_carry_the_errors_with_the_other_findings(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "A fault.\n")
+    write(tmp_path / "b.md", "---\nid: X\ntitle: [t\n---\n")
+    result = runner.invoke(app, ["lint", ".", "-f", "json"])
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    assert [entry["path"] for entry in report["files"]] == ["a.md"]
+    assert report["summary"]["findings"] == 1
+    [error] = report["errors"]
+    assert (error["path"], error["line"]) == ("b.md", 4)
+    assert error["message"].startswith("invalid YAML in front matter")
+    run = json.loads(runner.invoke(app, ["lint", ".", "-f", "sarif"]).stdout)["runs"][0]
+    assert [entry["ruleId"] for entry in run["results"]] == ["BL900"]
+    [invocation] = run["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [note] = invocation["toolExecutionNotifications"]
+    location = note["locations"][0]["physicalLocation"]
+    assert (location["artifactLocation"]["uri"], location["region"]["startLine"]) == ("b.md", 4)
+
+
+def test_json_has_an_empty_error_list_when_every_file_is_read(tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "Fine.\n")
+    result = runner.invoke(app, ["lint", "a.md", "-f", "json"])
+    assert (result.exit_code, json.loads(result.stdout)["errors"]) == (0, [])
+
+
 def test_config_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from blameless.cli import main
 

@@ -5,6 +5,7 @@ Heavy modules are imported inside the commands: `blameless lint` must start fast
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import StrEnum
@@ -13,10 +14,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from blameless.cli.app import app
+from blameless.cli.app import app, fail
 
 if TYPE_CHECKING:
     from blameless.analysis.engine import FileResult
+    from blameless.errors import BlamelessError
 
 
 class OutputFormat(StrEnum):
@@ -104,20 +106,26 @@ def lint(
     )
     from_stdin = _reads_stdin(paths or [], stdin_filename)
     results: list[FileResult]
+    errors: list[BlamelessError] = []
     if from_stdin:
         result = lint_stdin(sys.stdin.read(), stdin_filename, options)
         if fix:
             sys.stdout.write(result.text)
         results = [result]
     else:
-        files, empty = discover(paths or ["."])
-        for folder in empty:
+        found = discover(paths or ["."])
+        for folder in found.empty_folders:
             typer.echo(f"warning: no Markdown files found in {folder}", err=True)
-        results = lint_paths(files, options, jobs=jobs)
+        results, errors = lint_paths(found.files, options, jobs=jobs)
+        errors = [*found.missing, *errors]
+    for error in errors:
+        fail(str(error))
     colored = _use_color(color, output_format)
-    report = _render(results, output_format, colored)
+    report = _render(results, errors, output_format, colored)
     # typer.echo strips escape codes whenever stdout is not a terminal, even for --color always.
     typer.echo(report, nl=False, err=from_stdin and fix, color=colored)
+    if errors:  # an unread file may hide findings: input errors outrank findings
+        raise typer.Exit(2)
     threshold = Level(fail_on.value).rank
     if any(f.severity.rank >= threshold for result in results for f in result.findings):
         raise typer.Exit(1)
@@ -152,21 +160,51 @@ def _use_color(color: Color, output_format: OutputFormat) -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _render(results: list[FileResult], output_format: OutputFormat, color: bool) -> str:
+def _render(
+    results: list[FileResult],
+    errors: list[BlamelessError],
+    output_format: OutputFormat,
+    color: bool,
+) -> str:
     from blameless.analysis import output
 
-    typed = results
     if output_format is OutputFormat.JSON:
-        return output.format_json(typed)
+        report = json.loads(output.format_json(results))
+        report["errors"] = [
+            {"path": error.path, "line": error.line, "message": error.message} for error in errors
+        ]
+        return json.dumps(report, indent=2) + "\n"
     if output_format is OutputFormat.GITHUB:
-        return output.format_github(typed)
+        return output.format_github(results)
     if output_format is OutputFormat.SARIF:
         from importlib.metadata import version
 
         from blameless.analysis.registry import all_rules
 
-        return output.format_sarif(typed, all_rules(), version=version("blameless"))
-    return output.format_text(typed, color=color)
+        log = json.loads(output.format_sarif(results, all_rules(), version=version("blameless")))
+        log["runs"][0]["invocations"] = [_sarif_invocation(errors)]
+        return json.dumps(log, indent=2) + "\n"
+    return output.format_text(results, color=color)
+
+
+def _sarif_invocation(errors: list[BlamelessError]) -> dict[str, object]:
+    """The run's invocation: unread files are error notifications, and the run did not succeed."""
+    from urllib.parse import quote
+
+    notifications = []
+    for error in errors:
+        location: dict[str, object] = {"uri": quote((error.path or "").replace("\\", "/"))}
+        physical: dict[str, object] = {"artifactLocation": location}
+        if error.line is not None:
+            physical["region"] = {"startLine": error.line}
+        notifications.append(
+            {
+                "level": "error",
+                "message": {"text": error.message},
+                "locations": [{"physicalLocation": physical}],
+            }
+        )
+    return {"executionSuccessful": not errors, "toolExecutionNotifications": notifications}
 
 
 @app.command("rules")
