@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
+from typing import cast
 
 from blameless.analysis.language.agents import Agent, Lexicon, classify
 from blameless.analysis.language.judgement import judgement_words
@@ -58,8 +60,7 @@ class LinearModel:
 
     def probability(self, features: Iterable[str]) -> float:
         """The model's probability that the unit is positive (blame, or person-focused)."""
-        weights = self.weights
-        score = self.bias + sum(weights.get(feature, 0.0) for feature in features)
+        score = self.bias + sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
 
 
@@ -85,13 +86,42 @@ def action_model() -> LinearModel:
     return load_model(ACTION_WEIGHTS)
 
 
-def agents(analysis: Analysis, lex: Lexicon) -> list[Agent | None]:
-    """The agent class of every token (person, system, nobody or none).
+def blame_probability(analysis: Analysis, lex: Lexicon) -> float:
+    """The blame-tone model's probability for a unit, computed once per analysis and lexicon."""
+    return _probability(blame_model(), "blame", analysis, lex)
+
+
+def action_probability(analysis: Analysis, lex: Lexicon) -> float:
+    """The person-focused-item model's probability for an action item (computed once)."""
+    return _probability(action_model(), "action", analysis, lex)
+
+
+def _probability(model: LinearModel, name: str, analysis: Analysis, lex: Lexicon) -> float:
+    key = (name, lex)
+    probability = analysis.memo.get(key)
+    if probability is None:
+        probability = analysis.memo[key] = model.probability(
+            features(analysis, agents(analysis, lex))
+        )
+    return cast(float, probability)
+
+
+def agents(analysis: Analysis, lex: Lexicon) -> Sequence[Agent | None]:
+    """The agent class of every token (person, system, nobody or none), computed once per
+    analysis and lexicon.
 
     Most tokens are lowercase words that `classify` cannot make an agent: it only does so for
     listed words (roles, pronouns, system nouns, names), role prefixes, handles and a noun
     before "who". Those tokens skip it, which keeps BL008 cheap enough to run by default.
     """
+    key = ("agents", lex)
+    kinds = analysis.memo.get(key)
+    if kinds is None:
+        kinds = analysis.memo[key] = _agents(analysis, lex)
+    return cast("list[Agent | None]", kinds)
+
+
+def _agents(analysis: Analysis, lex: Lexicon) -> list[Agent | None]:
     listed = _listed_agents(lex)
     tokens = analysis.tokens
     last = len(tokens) - 1
@@ -125,7 +155,7 @@ def _listed_agents(lex: Lexicon) -> frozenset[str]:
     )
 
 
-def features(analysis: Analysis, kinds: list[Agent | None]) -> list[str]:
+def features(analysis: Analysis, kinds: Sequence[Agent | None]) -> list[str]:
     """Feature strings of a unit: words, bigrams with agents abstracted, and language cues."""
     words: list[str] = []
     for token, kind in zip(analysis.tokens, kinds, strict=True):
@@ -143,7 +173,7 @@ def features(analysis: Analysis, kinds: list[Agent | None]) -> list[str]:
     return out
 
 
-def _cues(analysis: Analysis, kinds: list[Agent | None]) -> list[str]:
+def _cues(analysis: Analysis, kinds: Sequence[Agent | None]) -> list[str]:
     tokens = analysis.tokens
     lows = analysis.words
     cues: list[str] = []

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Hashable
 from functools import lru_cache
+from typing import NamedTuple
 
 _TOKEN = re.compile(r"[@\w][\w\-]*(?:['’][\w]+)*")
 # A quote opens after a non-word character and closes before one, so "Katya's" is no quote;
@@ -18,8 +19,7 @@ _HARD_BOUNDARY = re.compile(r"[;()\[\]—–]|:\s|\s-\s|\s--\s")
 _SOFT_BOUNDARY = re.compile(r",")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word: its exact span, lowercase form, and base (possessive `'s` removed)."""
 
     start: int
@@ -34,19 +34,32 @@ class Token:
 class Analysis:
     """What the rules need to know about one piece of text, computed once."""
 
-    __slots__ = ("_starts", "hard_before", "quotes", "soft_before", "text", "tokens", "words")
+    __slots__ = (
+        "_starts",
+        "hard_before",
+        "memo",
+        "quotes",
+        "soft_before",
+        "text",
+        "tokens",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
+        # Derived facts that depend on more than the text (e.g. agent classes under a lexicon),
+        # computed once per key by the language layer; an analysis is shared by every rule.
+        self.memo: dict[Hashable, object] = {}
         tokens: list[Token] = []
         for match in _TOKEN.finditer(text):
             word = match.group()
-            low = word.lower().replace("’", "'")
+            low = word.lower()
+            if "’" in low:
+                low = low.replace("’", "'")
             possessive = low.endswith("'s")
             base = low[:-2] if possessive else low
-            tokens.append(
-                Token(match.start(), match.end(), word, low, base, possessive, word[0].isupper())
-            )
+            start, end = match.span()
+            tokens.append(Token(start, end, word, low, base, possessive, word[0].isupper()))
         self.tokens = tokens
         words = {t.low for t in tokens} | {t.base for t in tokens}
         for token in tokens:
@@ -61,8 +74,12 @@ class Analysis:
         previous_end = 0
         for token in tokens:
             gap = text[previous_end : token.start]
-            hard.append(bool(_HARD_BOUNDARY.search(gap)))
-            soft.append("," in gap)
+            if gap == " ":  # most words are apart by one space: no boundary
+                hard.append(False)
+                soft.append(False)
+            else:
+                hard.append(bool(_HARD_BOUNDARY.search(gap)))
+                soft.append("," in gap)
             previous_end = token.end
         self.hard_before = hard
         self.soft_before = soft

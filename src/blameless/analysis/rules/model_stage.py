@@ -3,11 +3,17 @@ lists miss (open vocabulary, idiom, register). Weights: `language/data/*_model.j
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from blameless.analysis.context import Context
 from blameless.analysis.language import Agent, Analysis, Lexicon, analyze, lexicon_for, person_span
-from blameless.analysis.language.blame_model import action_model, agents, blame_model, features
+from blameless.analysis.language.blame_model import (
+    action_model,
+    action_probability,
+    agents,
+    blame_model,
+    blame_probability,
+)
 from blameless.analysis.language.lexicons import PERSON_PRONOUNS
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.units import Unit, UnitKind
@@ -60,13 +66,12 @@ class BlameTone(Rule):
         kinds = agents(analysis, lex)
         if Agent.PERSON not in kinds:
             return
-        model = blame_model()
-        if model.probability(features(analysis, kinds)) < model.threshold:
+        if blame_probability(analysis, lex) < blame_model().threshold:
             return
         yield _person_mention(analysis, kinds, lex)
 
 
-def _person_mention(analysis: Analysis, kinds: list[Agent | None], lex: Lexicon) -> Hit:
+def _person_mention(analysis: Analysis, kinds: Sequence[Agent | None], lex: Lexicon) -> Hit:
     """The first named or role person, else the first pronoun (alone: no phrase around it)."""
     people = [i for i, kind in enumerate(kinds) if kind is Agent.PERSON]
     named = [i for i in people if analysis.tokens[i].base not in PERSON_PRONOUNS]
@@ -111,7 +116,5 @@ class PersonFocusedItem(Rule):
         analysis = analyze(unit.text)
         if not analysis.tokens:
             return
-        model = action_model()
-        kinds = agents(analysis, lexicon_for(ctx))
-        if model.probability(features(analysis, kinds)) >= model.threshold:
+        if action_probability(analysis, lexicon_for(ctx)) >= action_model().threshold:
             yield Hit(analysis.tokens[0].start, analysis.tokens[-1].end)
