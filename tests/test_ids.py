@@ -3,8 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from blameless.errors import ConfigError
-from blameless.ids import ids_in_folder, next_incident_id, postmortem_filename, slugify
+from blameless.errors import ConfigError, InputError
+from blameless.ids import (
+    check_incident_id,
+    files_with_id,
+    ids_in_folder,
+    next_incident_id,
+    postmortem_filename,
+    slugify,
+)
 
 TODAY = date(2026, 3, 4)
 
@@ -60,3 +67,22 @@ def test_slugs_and_file_names() -> None:
 def test_ids_keep_their_case_and_lose_unsafe_characters() -> None:
     assert slugify("Ops/2026:7", lower=False) == "Ops-2026-7"
     assert postmortem_filename("Ops/2026:7", "Été!") == "Ops-2026-7-ete.md"
+
+
+@pytest.mark.parametrize("good", ["INC-2026-001", "ops_7", "2026.03.a", "A" * 64])
+def test_valid_ids(good: str) -> None:
+    assert check_incident_id(good) == good
+
+
+@pytest.mark.parametrize("bad", ["", "bad id", "a/b", "a\\b", ".hidden", "-x", "a:b", "A" * 65])
+def test_invalid_ids(bad: str) -> None:
+    with pytest.raises(InputError, match="invalid incident id"):
+        check_incident_id(bad)
+
+
+def test_files_with_id_read_front_matter_only(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\nid: INC-1\n---\n")
+    (tmp_path / "INC-1-b.md").write_text("no front matter")
+    (tmp_path / "c.md").write_text("---\nid: INC-10\n---\n")
+    assert files_with_id(tmp_path, "INC-1") == [tmp_path / "a.md"]
+    assert files_with_id(tmp_path / "missing", "INC-1") == []

@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from blameless.errors import ConfigError
+from blameless.errors import ConfigError, InputError
 
 _PERIOD_FIELDS = ("year", "month", "day")
 ID_LENGTH = 64
 """The longest incident id the database stores."""
+_VALID_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 _FRONT_MATTER_ID = re.compile(r"""^id:[ \t]*['"]?(.*?)['"]?[ \t]*$""", re.MULTILINE)
 
 
@@ -71,6 +72,28 @@ def next_incident_id(id_format: str, existing: Iterable[str], *, today: date) ->
         if all(int(found[name]) == period[name] for name in _PERIOD_FIELDS if name in found):
             highest = max(highest, int(found["seq"]))
     return id_format.format(**period, seq=highest + 1)
+
+
+def check_incident_id(incident_id: str) -> str:
+    """`incident_id` if it is a valid id: letters, digits, `-`, `_` and `.`, at most 64 long.
+
+    Ids name files and URLs, so spaces, slashes and other punctuation are refused (`InputError`).
+    """
+    if not _VALID_ID.fullmatch(incident_id):
+        raise InputError(
+            f"invalid incident id {incident_id!r}: use letters, digits, '-', '_' and '.', "
+            "starting with a letter or digit"
+        )
+    if len(incident_id) > ID_LENGTH:
+        raise InputError(f"invalid incident id {incident_id!r}: longer than {ID_LENGTH} characters")
+    return incident_id
+
+
+def files_with_id(folder: Path, incident_id: str) -> list[Path]:
+    """The `*.md` files of a folder whose front matter has this `id:`."""
+    if not folder.is_dir():
+        return []
+    return [path for path in sorted(folder.glob("*.md")) if front_matter_id(path) == incident_id]
 
 
 def ids_in_folder(folder: Path) -> list[str]:

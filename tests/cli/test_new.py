@@ -127,6 +127,54 @@ def test_new_usage_errors(
     assert list(Path().iterdir()) == []
 
 
+@pytest.mark.parametrize("bad", ["bad id", "a/b", "a\\b", "-x", "", "é1", "x" * 65])
+def test_new_refuses_invalid_ids(capsys: pytest.CaptureFixture[str], bad: str) -> None:
+    code, out, err = run(capsys, "new", "X", "--id", bad)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"error: invalid incident id {bad!r}")
+    assert list(Path().iterdir()) == []
+
+
+def test_new_refuses_an_id_used_by_another_file_even_with_force(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run(capsys, "new", "First", "--id", "INC-2026-001")[0] == 0
+    for extra in ((), ("--force",)):
+        code, out, err = run(capsys, "new", "Second", "--id", "INC-2026-001", *extra)
+        assert (code, out) == (2, "")
+        assert err == (
+            "error: incident id 'INC-2026-001' is already used by INC-2026-001-first.md "
+            "(choose another --id)\n"
+        )
+    assert [p.name for p in Path().iterdir()] == ["INC-2026-001-first.md"]
+    code, out, _ = run(capsys, "new", "First", "--id", "INC-2026-001", "--force")
+    assert (code, out) == (0, "INC-2026-001-first.md\n")
+
+
+def test_new_refuses_an_id_stored_in_the_database(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "new", "Stored", "--dir", "elsewhere", "--id", "INC-7")
+    assert run(capsys, "import", "elsewhere", "--database-url", db_url)[0] == 0
+    code, out, err = run(capsys, "new", "Again", "--id", "INC-7", "--database-url", db_url)
+    assert (code, out) == (2, "")
+    assert "'INC-7' is already used by an incident in the database" in err
+    code, _, _ = run(
+        capsys, "new", "Stored", "--dir", "elsewhere", "--id", "INC-7", "--force",
+        "--database-url", db_url,
+    )  # fmt: skip
+    assert code == 0
+
+
+def test_an_id_format_that_makes_invalid_ids_is_a_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "blameless.toml").write_text('incident_id_format = "INC {seq}"\n')
+    code, _, err = run(capsys, "new", "X")
+    assert code == 2
+    assert err.startswith("error: incident_id_format makes invalid incident id 'INC 1'")
+
+
 def test_check_format_ok_and_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "new", "Fine", "--dir", "pms")
     (tmp_path / "pms" / "README.md").write_text("# About these files\n")

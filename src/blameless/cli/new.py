@@ -12,7 +12,7 @@ import typer
 
 from blameless.cli.app import app
 from blameless.cli.db import DatabaseUrlOption
-from blameless.errors import BlamelessError, InputError
+from blameless.errors import BlamelessError, ConfigError, InputError
 from blameless.model import Severity
 
 
@@ -25,14 +25,21 @@ def new(
     ] = Path("."),
     incident_id: Annotated[
         str | None,
-        typer.Option("--id", help="Incident id; default: the next id of incident_id_format."),
+        typer.Option(
+            "--id",
+            help="Incident id (letters, digits, - _ .), not used by another file of the folder "
+            "or the database; default: the next id of incident_id_format.",
+        ),
     ] = None,
     severity: Annotated[
         Severity | None,
         typer.Option("--severity", "-s", case_sensitive=False, help="SEV1 (worst) to SEV5."),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", "-f", help="Overwrite the file if it already exists.")
+        bool,
+        typer.Option(
+            "--force", "-f", help="Overwrite the file if it already exists (same id and title)."
+        ),
     ] = False,
     database_url: DatabaseUrlOption = None,
 ) -> None:
@@ -44,7 +51,12 @@ def new(
     from datetime import date
 
     from blameless.config import load_settings
-    from blameless.ids import ids_in_folder, next_incident_id, postmortem_filename
+    from blameless.ids import (
+        check_incident_id,
+        ids_in_folder,
+        next_incident_id,
+        postmortem_filename,
+    )
     from blameless.markdown.template import default_template
 
     title = title.strip()
@@ -52,14 +64,21 @@ def new(
         raise InputError("the title must be one non-empty line")
     if directory.exists() and not directory.is_dir():
         raise InputError("is a file, not a folder (--dir names a folder)", path=directory)
-    existing = ids_in_folder(directory)
+    if incident_id is not None:
+        check_incident_id(incident_id)
+    settings = load_settings(directory if directory.is_dir() else Path.cwd())
+    stored = _stored_incident_ids(
+        database_url or settings.database_url, directory, chosen=incident_id is not None
+    )
     if incident_id is None:
-        settings = load_settings(directory if directory.is_dir() else Path.cwd())
-        existing += _stored_incident_ids(database_url or settings.database_url, directory)
+        existing = [*ids_in_folder(directory), *stored]
         incident_id = next_incident_id(settings.incident_id_format, existing, today=date.today())
-    elif not incident_id.strip() or any(sep in incident_id for sep in "/\\\n"):
-        raise InputError(f"invalid incident id {incident_id!r}")
+        try:
+            check_incident_id(incident_id)
+        except InputError as problem:
+            raise ConfigError(f"incident_id_format makes {problem.message}") from None
     path = directory / postmortem_filename(incident_id, title)
+    _refuse_a_used_id(incident_id, path, stored)
     text = default_template(incident_id=incident_id, title=title, severity=severity)
     try:
         directory.mkdir(parents=True, exist_ok=True)
@@ -75,8 +94,30 @@ def new(
     typer.echo(str(path))
 
 
-def _stored_incident_ids(url: str, directory: Path) -> list[str]:
+def _refuse_a_used_id(incident_id: str, path: Path, stored: list[str]) -> None:
+    """Refuse an id that another file of the folder or a stored incident already has.
+
+    The file about to be overwritten (`--force`) may hold the id: it is the same postmortem.
+    """
+    from blameless.ids import files_with_id, front_matter_id
+
+    others = [file for file in files_with_id(path.parent, incident_id) if file != path]
+    if others:
+        raise InputError(
+            f"incident id {incident_id!r} is already used by {others[0]} (choose another --id)"
+        )
+    same_file = path.is_file() and front_matter_id(path) == incident_id
+    if incident_id in stored and not same_file:
+        raise InputError(
+            f"incident id {incident_id!r} is already used by an incident in the database "
+            "(choose another --id)"
+        )
+
+
+def _stored_incident_ids(url: str, directory: Path, *, chosen: bool) -> list[str]:
     """The incident ids of the database at `url`; none when there is no database (or a warning).
+
+    `chosen`: the id was given with --id (the warning then says it was not checked).
 
     A missing SQLite file is not created: a folder without a database is a normal start.
     """
@@ -90,9 +131,10 @@ def _stored_incident_ids(url: str, directory: Path) -> list[str]:
         with transaction(url) as session:
             return incident_ids(session)
     except BlamelessError as problem:
+        effect = "is only checked against" if chosen else "only follows"
         typer.secho(
             f"warning: the incident ids in the database were not checked ({problem}): "
-            f"the new id only follows the files in {directory}",
+            f"the new id {effect} the files in {directory}",
             err=True,
         )
         return []
