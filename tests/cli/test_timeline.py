@@ -378,3 +378,41 @@ def test_write_refuses_to_drop_lines_that_exist_only_in_the_file(
     assert "lists 1 timeline event that is not stored" in refused()
     _ok("timeline", "write", "INC-2026-001", str(file), "--force", *db)
     assert "delete namespaces billing → 200" in file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["import", "show", "write"])
+def test_until_before_since_is_a_usage_error(command: str, tmp_path: Path) -> None:
+    args = {
+        "import": [str(FIXTURES / "pagerduty.json"), "-s", "pagerduty"],
+        "show": [],
+        "write": [str(POSTMORTEM)],
+    }[command]
+    window = ["--since", "2026-03-05", "--until", "2026-03-01"]
+    db = ["--database-url", f"sqlite:///{tmp_path / 'unused.db'}"]
+    result = CliRunner().invoke(app, ["timeline", command, "INC-2026-001", *args, *window, *db])
+    assert result.exit_code == 2
+    assert "Invalid value for '--until': 2026-03-01 is before --since 2026-03-05" in result.output
+    assert not (tmp_path / "unused.db").exists()
+
+
+def test_write_with_a_source_filter_keeps_other_events_or_refuses(
+    db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--database-url", db_url]
+    file = tmp_path / "INC-2026-001.md"
+    file.write_bytes(POSTMORTEM.read_bytes())
+    _ok("import", str(file), *db)
+    _import_traces(db)
+    _ok("timeline", "write", "INC-2026-001", str(file), *db)
+    _ok("import", str(file), *db)
+    written = file.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as exited:
+        main(["timeline", "write", "INC-2026-001", str(file), "--source", "slack", *db])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "that --source, --since or --until leave out" in error
+    assert "write without these filters, or pass --force" in error
+    assert file.read_text(encoding="utf-8") == written  # nothing dropped
+    _ok("timeline", "write", "INC-2026-001", str(file), "--source", "slack", "--force", *db)
+    sources = {e.source for e in parse_postmortem(file.read_text(encoding="utf-8")).timeline}
+    assert sources == {"slack"}

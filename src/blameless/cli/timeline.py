@@ -153,10 +153,11 @@ def import_(
     zone = _zone(tz)
     pairs = dict(_pair(item) for item in mapping or [])
     check_mapping(pairs)
+    start, end = _window(since, until, zone)
     options = ImportOptions(
         tz=zone,
-        since=_time(since, zone, "--since"),
-        until=_time(until, zone, "--until"),
+        since=start,
+        until=end,
         skip_invalid=skip_invalid,
         actor=actor,
         channels=frozenset(channel or []),
@@ -305,9 +306,10 @@ def _merge_options(
 ) -> MergeOptions:
     from blameless.timeline.merge import MergeOptions
 
+    start, end = _window(since, until, None)
     return MergeOptions(
-        since=_time(since, None, "--since"),
-        until=_time(until, None, "--until"),
+        since=start,
+        until=end,
         sources=frozenset(source or []),
         text_window=timedelta(seconds=dedupe_window) if dedupe_window > 0 else None,
     )
@@ -330,6 +332,19 @@ def _zone(name: str) -> tzinfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise InputError(f"unknown time zone {name!r} for --tz (e.g. UTC, Europe/Paris)") from None
+
+
+def _window(
+    since: str | None, until: str | None, zone: tzinfo | None
+) -> tuple[datetime | None, datetime | None]:
+    """`--since` and `--until` as times; an empty window is a usage error, not an empty result."""
+    start, end = _time(since, zone, "--since"), _time(until, zone, "--until")
+    if start is not None and end is not None and end < start:
+        raise typer.BadParameter(
+            f"{until} is before --since {since}: no event can fall in this window",
+            param_hint="'--until'",
+        )
+    return start, end
 
 
 def _time(value: str | None, zone: tzinfo | None, option: str) -> datetime | None:
