@@ -149,7 +149,8 @@ def write_timeline(
     a marker already sets it. Returns the number of events written.
 
     A `ConflictError`, and nothing written, when the file lists events (or edited texts or
-    markers) that are not stored, which replacing the items would lose — unless `force`.
+    markers) that are not stored, or that the `merge` filters (sources, since, until) leave
+    out, which replacing the items would lose — unless `force`.
     """
     data = read_bytes(file)
     text = decode(data, file)
@@ -178,6 +179,12 @@ def write_timeline(
             for e in stored.timeline
         )
         raise _unstored_error(file, incident_id, lost, replace_first=unlisted)
+    if merge is not None and (merge.sources or merge.since or merge.until) and not force:
+        # Stored but filtered out: the events of other sources or times the file lists.
+        selected = merge_events([stored.timeline], replace(merge, text_window=None))
+        left_out = unstored_events(pm.timeline, selected, lines)
+        if left_out:
+            raise _filtered_out_error(file, left_out)
     write_text(file, splice_timeline(text, lines), bom=has_bom(data))
     return len(events)
 
@@ -196,6 +203,20 @@ def _unstored_error(
         f"{'is' if one else 'are'} not stored for {incident_id} (added or edited in the file; "
         f"first: {format_timeline_timestamp(first.timestamp)} — {text}), which writing would "
         f"lose: {fix}, or pass --force to overwrite {'it' if one else 'them'}",
+        path=file,
+    )
+
+
+def _filtered_out_error(file: Path, left_out: list[TimelineEvent]) -> ConflictError:
+    one = len(left_out) == 1
+    first = left_out[0]
+    text = first.text if len(first.text) <= 40 else first.text[:39] + "…"
+    return ConflictError(
+        f"the file lists {len(left_out)} timeline event{'' if one else 's'} that --source, "
+        f"--since or --until leave{'s' if one else ''} out (first: "
+        f"{format_timeline_timestamp(first.timestamp)} — {text}), which writing would remove "
+        f"from the file: write without these filters, or pass --force to remove "
+        f"{'it' if one else 'them'}",
         path=file,
     )
 
