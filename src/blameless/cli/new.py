@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from blameless.cli.app import app
+from blameless.cli.app import app, fail
 from blameless.cli.db import DatabaseUrlOption
 from blameless.errors import BlamelessError, ConfigError, InputError
 from blameless.model import Severity
@@ -150,22 +150,30 @@ def check_format(
         ),
     ],
 ) -> None:
-    """Check that postmortem files follow the file format (exit 2 if any is malformed)."""
+    """Check that postmortem files follow the file format.
+
+    Format problems go to stdout, files that cannot be read to stderr; either makes the exit
+    status 2, after every file was checked.
+    """
     from blameless.markdown.parse import check_postmortem, read_text
 
-    malformed = False
+    failed = False
     for path in _markdown_files(paths):
         try:
-            errors: list[BlamelessError] = list(check_postmortem(read_text(path), path=str(path)))
+            errors = check_postmortem(read_text(path), path=str(path))
         except InputError as problem:
-            errors = [problem]
+            if problem.path is None:
+                problem.path = str(path)
+            fail(str(problem))
+            failed = True
+            continue
         for error in errors:
             typer.echo(str(error))
         if errors:
-            malformed = True
+            failed = True
         else:
             typer.echo(f"{path}: ok")
-    if malformed:
+    if failed:
         raise typer.Exit(2)
 
 
