@@ -71,6 +71,8 @@ def names_a_thing(analysis: Analysis, i: int) -> bool:
 
 def prefixed_role(base: str) -> bool:
     """ "subcontractor", "co-pilot", "vice-chair": a role noun behind a prefix is a role."""
+    if not base.startswith(_ROLE_PREFIXES):
+        return False  # most words: one test instead of one per prefix
     for prefix in _ROLE_PREFIXES:
         if base.startswith(prefix) and base[len(prefix) :] in PERSON_NOUNS:
             return True

@@ -87,7 +87,18 @@ def _surname_end(analysis: Analysis, i: int, lex: Lexicon) -> int:
 
 
 def _roles(ctx: Context) -> dict[str, str]:
-    """Roster lookups: full name, handle and (when unambiguous) first name -> role."""
+    """Roster lookups: full name, handle and (when unambiguous) first name -> role, built once
+    per document."""
+    roles: dict[str, str] | None = ctx.cache.get(_ROLES_KEY)
+    if roles is None:
+        roles = ctx.cache[_ROLES_KEY] = _build_roles(ctx)
+    return roles
+
+
+_ROLES_KEY = ("naming", "roles")
+
+
+def _build_roles(ctx: Context) -> dict[str, str]:
     roles: dict[str, str] = {}
     firsts: dict[str, set[str]] = {}
     for key, role in ctx.people.items():
