@@ -33,14 +33,16 @@ from blameless.analysis.units import Unit
 
 # Words that are blame wherever they point, unless a system is the one that "botched" it.
 _ACTION = re.compile(
-    r"\b(?:screwed(?: [\w-]+){0,3}? up|screw-?up|messed(?: [\w-]+){0,3}? up|mess-up"
+    r"\b(?=[smlbgfdrpw])"  # every alternative's initial: most words fail here
+    r"(?:screwed(?: [\w-]+){0,3}? up|screw-?up|messed(?: [\w-]+){0,3}? up|mess-up"
     r"|left (?:a|the|this) mess|botched|bungled|goofed|fumbled|flubbed"
     r"|(?:drop|drops|dropped|dropping) the ball|blew it|rubber-?stamp(?:ed|s|ing)?|phoned it in"
     r"|slacked off|winged it)\b",
     re.IGNORECASE,
 )
 _BLAME = re.compile(
-    r"\b(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])"
+    r"\b(?=[atbcg])"  # every alternative's initial: most words fail here
+    r"(?:at fault|to blame|blam(?:e|ed|es|ing)(?![-\w])"
     r"(?! (?:words?|language|culture|game|phrases?"
     r"|-?free|lists?))|culprits?|guilty|culpable|culpability|blameworthy)\b",
     re.IGNORECASE,
