@@ -66,13 +66,26 @@ def lint_document(doc: Document, rules: Sequence[Rule], ctx: Context) -> list[Fi
         for kind in rule.applies_to:
             by_kind[kind].append(rule)
     for unit in (*doc.units, *doc.headings):
+        found: set[str] = set()
         for rule in by_kind[unit.kind]:
+            if rule.fallback_for is not None:
+                continue
+            for hit in rule.check(unit, ctx):
+                raw.append(_finding(rule, hit, unit.start, doc.text, lines, ctx))
+                found.add(rule.id)
+        for rule in by_kind[unit.kind]:
+            family = rule.fallback_for
+            if family is None or any(i.startswith(family) and i != rule.id for i in found):
+                continue
             for hit in rule.check(unit, ctx):
                 raw.append(_finding(rule, hit, unit.start, doc.text, lines, ctx))
     for rule in rules:
         for hit in rule.check_document(doc, ctx):
             raw.append(_finding(rule, hit, 0, doc.text, lines, ctx))
-    findings = _apply_suppressions(doc, raw, lines, ctx, rules)
+    # Two patterns of one rule (a built-in one and a configured blame phrase) may find the same
+    # span: report it once.
+    unique = list({(f.rule, f.start, f.end, f.message): f for f in raw}.values())
+    findings = _apply_suppressions(doc, unique, lines, ctx, rules)
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
     return findings
 

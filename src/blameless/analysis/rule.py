@@ -46,6 +46,8 @@ class Rule:
     severity: ClassVar[Level] = Level.WARNING
     applies_to: ClassVar[frozenset[UnitKind]] = frozenset({UnitKind.SENTENCE})
     default_enabled: ClassVar[bool] = True
+    fallback_for: ClassVar[str | None] = None
+    """An id prefix ("BL"): run on a unit only when no other rule of that family hit it."""
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """Hits inside one unit (offsets relative to `unit.text`)."""

@@ -23,10 +23,11 @@ class BlameTone(Rule):
     """The sentence reads as blame of a person, in words the other BL rules do not list.
 
     A small model scores the sentence; it is flagged when the score passes the threshold and a
-    person is mentioned. The span is the first person mentioned (a name or role before a
-    pronoun). The model was trained on labelled postmortem sentences and on whole blameless
-    postmortems (thanks, praise, people's reports, timelines, counterfactuals about systems),
-    so that a name in clean prose is not enough to flag it.
+    person is mentioned, and only when no other BL rule found anything in the sentence (it is
+    their fallback, so a sentence is never reported twice). The span is the first person
+    mentioned (a name or role before a pronoun). The model was trained on labelled postmortem
+    sentences and on whole blameless postmortems (thanks, praise, people's reports, timelines,
+    counterfactuals about systems), so that a name in clean prose is not enough to flag it.
 
     Why:
         Blame comes in open vocabulary and idiom ("made a right hash of", "out of her depth",
@@ -36,7 +37,7 @@ class BlameTone(Rule):
 
     Bad:
         Typical [Benedikt]: he took the shortcut again and left us to clean up.
-        [Odile] just could not be bothered to wait for the canary, as usual.
+        [Odile] really outdid herself this time with that cutover.
 
     Good:
         Marguerite ran the cutover at 02:10 and paged the database team when replication lagged.
@@ -49,6 +50,7 @@ class BlameTone(Rule):
     """
 
     id = "BL008"
+    fallback_for = "BL"
     name = "blame-tone"
     message = "The tone of this sentence puts the incident on a person."
     suggestion = (
@@ -85,7 +87,8 @@ class PersonFocusedItem(Rule):
     """The action item reads as a fix that works on people, in words AC001-AC007 do not list.
 
     A small model trained on labelled action items scores the item; it is flagged when the
-    score is high. The span is the whole item.
+    score is high and no AC001-AC007 rule found anything in the item (it is their fallback).
+    The span is the whole item.
 
     Why:
         Person-focused fixes (be careful, remind, retrain, punish, check by hand, write it
@@ -94,7 +97,7 @@ class PersonFocusedItem(Rule):
 
     Bad:
         [Have a word with the release team about Friday deploys]
-        [Circulate a one-pager on safe deploy habits to all engineers]
+        [Sit down with the contractor and go over what happened]
 
     Good:
         Make the firewall pipeline reject rules that open port 22 to the internet.
@@ -106,6 +109,7 @@ class PersonFocusedItem(Rule):
     """
 
     id = "AC008"
+    fallback_for = "AC0"
     name = "person-focused-item"
     message = "This action item seems to rely on people rather than change a system."
     suggestion = "What check, default, guardrail or automation would make the same slip harmless?"
