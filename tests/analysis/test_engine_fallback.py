@@ -58,4 +58,3 @@ def test_model_stage_rules_are_fallbacks_of_their_families() -> None:
     from blameless.analysis.rules.model_stage import BlameTone, PersonFocusedItem
 
     assert (BlameTone.fallback_for, PersonFocusedItem.fallback_for) == ("BL", "AC0")
-
