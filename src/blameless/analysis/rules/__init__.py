@@ -21,14 +21,16 @@ from blameless.analysis.rules.model_stage import BlameTone, PersonFocusedItem
 from blameless.analysis.rules.naming import PersonNamed
 from blameless.analysis.rules.punitive import PunitiveOutcome
 from blameless.analysis.rules.self_blame import SelfBlame
-from blameless.analysis.rules.structure import (
-    MilestoneMarkerConflict,
-    MilestoneOrder,
+from blameless.analysis.rules.structure_sections import (
     MissingImpact,
     MissingPrevention,
     MissingTimeline,
     MissingWhatHappened,
     MissingWhy,
+)
+from blameless.analysis.rules.structure_times import (
+    MilestoneMarkerConflict,
+    MilestoneOrder,
     TimelineGap,
     TimelineOrder,
 )

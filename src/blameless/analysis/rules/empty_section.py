@@ -7,7 +7,13 @@ from collections.abc import Iterator
 from blameless.analysis.context import Context
 from blameless.analysis.rule import Hit, Rule
 from blameless.analysis.rules._document import heading_level, looks_like_postmortem, normalise
-from blameless.analysis.rules.structure import IMPACT, PREVENT, TIMELINE, WHAT_HAPPENED, WHY
+from blameless.analysis.rules.structure_sections import (
+    IMPACT,
+    PREVENT,
+    TIMELINE,
+    WHAT_HAPPENED,
+    WHY,
+)
 from blameless.analysis.units import Document, Unit, UnitKind
 
 _REQUIRED = WHAT_HAPPENED + WHY + PREVENT + TIMELINE + IMPACT
