@@ -26,7 +26,7 @@ from blameless.services.postmortems import (
     list_revisions,
     save_postmortem,
 )
-from blameless.store import repositories
+from blameless.store import postmortem_rows, timeline_rows
 from blameless.store.engine import session_factory
 from blameless.store.tables import TimelineEventRow
 
@@ -177,7 +177,7 @@ def _race(
 def _seed(engine: Engine, pm: Postmortem, path: Path) -> int:
     with session_factory(engine)() as session, session.begin():
         import_postmortems(session, [_write(path, pm)])
-        found = repositories.find_postmortem(session, pm.incident.id)
+        found = postmortem_rows.find_postmortem(session, pm.incident.id)
         assert found is not None
         return found[0].pk
 
@@ -188,8 +188,8 @@ def test_concurrent_timeline_imports_number_events_one_after_the_other(
     pk = _seed(engine, sample_postmortem, tmp_path / "pm.md")
     problem = _race(
         engine,
-        lambda s: repositories.add_timeline_events(s, pk, _events("slack", 50)),
-        lambda s: repositories.add_timeline_events(s, pk, _events("pagerduty", 50)),
+        lambda s: timeline_rows.add_timeline_events(s, pk, _events("slack", 50)),
+        lambda s: timeline_rows.add_timeline_events(s, pk, _events("pagerduty", 50)),
     )
     assert problem is None
     with session_factory(engine)() as session:
@@ -207,7 +207,7 @@ def test_an_import_racing_a_timeline_import_does_not_delete_its_events(
     _write(path, _section(sample_postmortem, 0, "Edited while events arrive."))
     problem = _race(
         engine,
-        lambda s: repositories.add_timeline_events(s, pk, _events("slack", 3)),
+        lambda s: timeline_rows.add_timeline_events(s, pk, _events("slack", 3)),
         lambda s: import_postmortems(s, [path]),
     )
     assert isinstance(problem, ConflictError), problem
@@ -225,7 +225,7 @@ def test_a_save_racing_a_timeline_import_is_a_conflict(
         pm, version = get_postmortem(reader, "INC-2026-001")
     problem = _race(
         engine,
-        lambda s: repositories.add_timeline_events(s, pk, _events("slack", 3)),
+        lambda s: timeline_rows.add_timeline_events(s, pk, _events("slack", 3)),
         lambda s: save_postmortem(s, _section(pm, 0, "Mine."), expected_version=version),
     )
     assert isinstance(problem, ConflictError), problem

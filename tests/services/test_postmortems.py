@@ -24,7 +24,7 @@ from blameless.services.postmortems import (
     lost_imported_events,
     save_postmortem,
 )
-from blameless.store import repositories
+from blameless.store import postmortem_rows, timeline_rows
 from blameless.store.engine import create_database_engine, session_factory
 
 
@@ -201,14 +201,14 @@ def _with_imported_events(session: Session, pm: Postmortem, tmp_path: Path) -> P
     """Store `pm` from a file, then import two PagerDuty-style events into its timeline."""
     path = _write(tmp_path, pm)
     import_postmortems(session, [path])
-    found = repositories.find_postmortem(session, pm.incident.id)
+    found = postmortem_rows.find_postmortem(session, pm.incident.id)
     assert found is not None
     t0 = pm.incident.started or datetime(2026, 3, 4, tzinfo=UTC)
     events = [
         TimelineEvent(t0 + timedelta(minutes=i), f"page {i}", source="pagerduty", source_id=f"p{i}")
         for i in (1, 2)
     ]
-    repositories.add_timeline_events(session, found[0].pk, events)
+    timeline_rows.add_timeline_events(session, found[0].pk, events)
     session.commit()
     return path
 
@@ -275,17 +275,17 @@ def test_a_timeline_import_makes_an_older_read_a_conflict(
     import_postmortems(session, [_write(tmp_path, sample_postmortem)])
     session.commit()
     pm, version = get_postmortem(session, "INC-2026-001")
-    found = repositories.find_postmortem(session, "INC-2026-001")
+    found = postmortem_rows.find_postmortem(session, "INC-2026-001")
     assert found is not None
     late = TimelineEvent(
         datetime(2026, 3, 4, 14, 30, tzinfo=UTC), "Late message", source="slack", source_id="s1"
     )
-    repositories.add_timeline_events(session, found[0].pk, [late])
+    timeline_rows.add_timeline_events(session, found[0].pk, [late])
     session.commit()
     with pytest.raises(ConflictError, match="changed by someone else"):
         save_postmortem(session, _edited(pm, "Rewritten summary."), expected_version=version)
     session.rollback()
-    assert repositories.add_timeline_events(session, found[0].pk, [late]) == 0
+    assert timeline_rows.add_timeline_events(session, found[0].pk, [late]) == 0
     session.commit()
     assert get_postmortem(session, "INC-2026-001")[1] == version + 1  # nothing added: no bump
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, inspect
 
 from blameless.errors import StorageError
 from blameless.model import TimelineEvent
-from blameless.store import migrate, repositories
+from blameless.store import migrate, timeline_rows
 from blameless.store.engine import create_database_engine, session_factory
 from blameless.store.tables import Base, source_key
 
@@ -104,7 +104,7 @@ def test_upgrade_from_0001_keys_stored_events_and_keeps_deduplicating(empty_db_u
             again = TimelineEvent(
                 datetime(2026, 3, 4, tzinfo=UTC), "a", source="slack", source_id="1"
             )
-            assert repositories.add_timeline_events(session, 1, [again]) == 0
+            assert timeline_rows.add_timeline_events(session, 1, [again]) == 0
     finally:
         engine.dispose()
 

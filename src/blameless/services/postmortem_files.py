@@ -19,7 +19,7 @@ from blameless.errors import FormatError, InputError
 from blameless.ids import front_matter_id, postmortem_filename
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Postmortem
-from blameless.store import repositories
+from blameless.store import postmortem_rows
 from blameless.store.migrate import ensure_migrated
 
 Progress = Callable[[Path], None]
@@ -106,8 +106,8 @@ def export_postmortems(
         if incident_id:
             present.setdefault(incident_id, []).append(path)
     report = ExportReport()
-    for incident, row in repositories.all_postmortems(session):
-        pm = repositories.load_postmortem(session, incident, row)
+    for incident, row in postmortem_rows.all_postmortems(session):
+        pm = postmortem_rows.load_postmortem(session, incident, row)
         target = directory / export_filename(pm)
         _write(target, render_postmortem(pm))
         for older in present.get(pm.incident.id, []):

@@ -3,7 +3,7 @@
 Every function takes the session first and leaves commit or rollback to the caller. A content
 change bumps the postmortem's revision and appends a revision row with the rendered Markdown.
 Writers lock the incident before reading what their write depends on
-(`repositories.find_postmortem(..., lock=True)`), so concurrent writers take turns.
+(`postmortem_rows.find_postmortem(..., lock=True)`), so concurrent writers take turns.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from blameless.services.postmortem_files import (
     check_unique_event_ids,
     read_postmortem_files,
 )
-from blameless.store import repositories
+from blameless.store import postmortem_rows
 from blameless.store.migrate import current_revision, ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow, RevisionRow
 from blameless.timeline.merge import merge_events
@@ -89,7 +89,7 @@ def import_postmortems(
     known: set[str] = set()
     for incident_id in sorted(parsed):  # one lock order for every writer: no deadlock
         path, pm = parsed[incident_id]
-        found = repositories.find_postmortem(session, incident_id, lock=True)
+        found = postmortem_rows.find_postmortem(session, incident_id, lock=True)
         if found is None:
             continue
         known.add(incident_id)
@@ -99,7 +99,7 @@ def import_postmortems(
         if incident.title != pm.incident.title and not force:
             refusals.append(_other_incident(incident_id, incident.title, pm, path))
             continue
-        stored = repositories.load_postmortem(session, incident, row)
+        stored = postmortem_rows.load_postmortem(session, incident, row)
         if _content(stored) == _content(pm):
             continue
         updates[incident_id] = (incident, row, stored)
@@ -160,7 +160,7 @@ def get_postmortem(session: Session, incident_id: str) -> tuple[Postmortem, int]
     """The stored postmortem and its version (pass the version back to `save_postmortem`)."""
     ensure_migrated(session)
     incident, row = _require(session, incident_id)
-    return repositories.load_postmortem(session, incident, row), row.version
+    return postmortem_rows.load_postmortem(session, incident, row), row.version
 
 
 def save_postmortem(
@@ -184,7 +184,7 @@ def save_postmortem(
     incident, row = _require(session, pm.incident.id, lock=True)
     if row.version != expected_version:
         raise _conflict(pm.incident.id)
-    stored = repositories.load_postmortem(session, incident, row)
+    stored = postmortem_rows.load_postmortem(session, incident, row)
     lost = lost_imported_events(stored.timeline, pm.timeline)
     if lost and not replace_timeline:
         raise _timeline_loss(pm.incident.id, lost, None)
@@ -228,12 +228,12 @@ def list_revisions(session: Session, incident_id: str) -> list[Revision]:
 
 def _create(session: Session, pm: Postmortem, *, actor: str | None) -> None:
     try:
-        _, row = repositories.insert_postmortem(session, pm)
+        _, row = postmortem_rows.insert_postmortem(session, pm)
     except IntegrityError:
         raise ConflictError(
             f"{pm.incident.id} was stored by someone else during this import: import again"
         ) from None
-    repositories.add_revision(session, row, render_postmortem(pm), actor)
+    postmortem_rows.add_revision(session, row, render_postmortem(pm), actor)
     session.flush()
 
 
@@ -249,8 +249,8 @@ def _apply(
 ) -> PostmortemRow:
     """Write `pm` over the `stored` rows as the next revision (or `revision`, if higher)."""
     new = replace(pm, revision=max(row.revision + 1, revision))
-    repositories.update_postmortem(session, incident, row, new)
-    repositories.add_revision(session, row, render_postmortem(new), actor)
+    postmortem_rows.update_postmortem(session, incident, row, new)
+    postmortem_rows.add_revision(session, row, render_postmortem(new), actor)
     session.flush()
     return row
 
@@ -263,7 +263,7 @@ def _content(pm: Postmortem) -> Postmortem:
 def _require(
     session: Session, incident_id: str, *, lock: bool = False
 ) -> tuple[IncidentRow, PostmortemRow]:
-    found = repositories.find_postmortem(session, incident_id, lock=lock)
+    found = postmortem_rows.find_postmortem(session, incident_id, lock=lock)
     if found is None:
         raise NotFoundError(f"no postmortem for incident {incident_id}")
     return found

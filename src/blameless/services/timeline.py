@@ -23,7 +23,7 @@ from blameless.model import (
     Postmortem,
     TimelineEvent,
 )
-from blameless.store import repositories
+from blameless.store import postmortem_rows, timeline_rows
 from blameless.store.migrate import ensure_migrated
 from blameless.store.tables import IncidentRow, PostmortemRow
 from blameless.timeline.base import ImportContext, ImportOptions, ProgressCallback
@@ -85,7 +85,9 @@ def import_timeline(
     incident_pk = _incident_pk(session, incident_id, create_title)
     context = ImportContext(options, progress)
     events = read_events(source, path, context)
-    inserted = repositories.add_timeline_events(session, incident_pk, events, batch_size=batch_size)
+    inserted = timeline_rows.add_timeline_events(
+        session, incident_pk, events, batch_size=batch_size
+    )
     stats = context.stats
     return TimelineImportReport(
         read=stats.events,
@@ -115,7 +117,7 @@ def get_timeline(
 def _stored(session: Session, incident_id: str) -> Postmortem:
     ensure_migrated(session)
     incident_row, postmortem_row = _require(session, incident_id)
-    return repositories.load_postmortem(session, incident_row, postmortem_row)
+    return postmortem_rows.load_postmortem(session, incident_row, postmortem_row)
 
 
 def _view(pm: Postmortem, merge: MergeOptions | None, max_gap: timedelta | None) -> TimelineView:
@@ -232,14 +234,14 @@ def _check_sources(wanted: frozenset[str], events: list[TimelineEvent], incident
 
 
 def _require(session: Session, incident_id: str) -> tuple[IncidentRow, PostmortemRow]:
-    found = repositories.find_postmortem(session, incident_id)
+    found = postmortem_rows.find_postmortem(session, incident_id)
     if found is None:
         raise NotFoundError(f"no incident {incident_id} in the database")
     return found
 
 
 def _incident_pk(session: Session, incident_id: str, create_title: str | None) -> int:
-    found = repositories.find_postmortem(session, incident_id)
+    found = postmortem_rows.find_postmortem(session, incident_id)
     if found is not None:
         return found[0].pk
     if create_title is None:
@@ -247,7 +249,7 @@ def _incident_pk(session: Session, incident_id: str, create_title: str | None) -
             f"no incident {incident_id} in the database: import its postmortem first "
             "(blameless import FILE) or pass --title to create it"
         )
-    incident, _ = repositories.insert_postmortem(
+    incident, _ = postmortem_rows.insert_postmortem(
         session, Postmortem(incident=Incident(id=incident_id, title=create_title))
     )
     return incident.pk

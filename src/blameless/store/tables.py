@@ -20,6 +20,7 @@ from sqlalchemy import (
     Integer,
     MetaData,
     String,
+    Table,
     Text,
     UniqueConstraint,
     func,
@@ -138,6 +139,12 @@ def source_key(source: str | None, source_id: str | None) -> int | None:
     # The length prefix keeps ("ab", "c") and ("a", "bc") apart.
     text = f"{len(source)}:{source}{source_id}".encode("utf-8", "surrogatepass")
     return int.from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True)
+
+
+def table_of(entity: type[Any]) -> Table:
+    """The Core table of a mapped class, typed (for statements that bypass the ORM)."""
+    table: Table = entity.__table__
+    return table
 
 
 class TimelineEventRow(Base):
