@@ -32,7 +32,7 @@ def test_every_source_module_is_registered() -> None:
 
 
 def test_cli_sources_match_the_registry() -> None:
-    from blameless.cli.timeline import Source
+    from blameless.cli.timeline_options import Source
 
     assert [s.value for s in Source] == importer_names()
 

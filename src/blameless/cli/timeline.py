@@ -5,8 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta, tzinfo
-from enum import StrEnum
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,60 +13,30 @@ import typer
 
 from blameless.cli.app import app
 from blameless.cli.db import DatabaseUrlOption, resolve_database_url
-from blameless.errors import InputError
+from blameless.cli.timeline_options import (
+    Format,
+    IncidentArg,
+    SinceOption,
+    Source,
+    SourceFilterOption,
+    TzOption,
+    UntilOption,
+    check_source_options,
+    mapping_pair,
+    merge_options,
+    parse_zone,
+    time_window,
+)
 
 if TYPE_CHECKING:
     from blameless.services.timeline import TimelineView
     from blameless.timeline.base import ProgressCallback
-    from blameless.timeline.merge import MergeOptions
 
 timeline_app = typer.Typer(
     help="Import incident traces (Slack, PagerDuty, alerts, audit logs...) into one timeline.",
     no_args_is_help=True,
 )
 app.add_typer(timeline_app, name="timeline")
-
-
-class Source(StrEnum):
-    slack = "slack"
-    pagerduty = "pagerduty"
-    alertmanager = "alertmanager"
-    k8s_audit = "k8s-audit"
-    git = "git"
-    shell = "shell"
-    csv = "csv"
-    jsonl = "jsonl"
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-IncidentArg = Annotated[
-    str, typer.Argument(metavar="INCIDENT", help="Incident id, e.g. INC-2026-001.")
-]
-TzOption = Annotated[
-    str,
-    typer.Option(
-        "--tz",
-        metavar="ZONE",
-        help="Time zone of timestamps that carry none (an IANA name such as Europe/Paris).",
-    ),
-]
-SinceOption = Annotated[
-    str | None,
-    typer.Option(
-        "--since", metavar="TIME", help="Keep events at or after this time (ISO 8601 or epoch)."
-    ),
-]
-UntilOption = Annotated[
-    str | None,
-    typer.Option(
-        "--until", metavar="TIME", help="Keep events at or before this time (ISO 8601 or epoch)."
-    ),
-]
 
 
 @timeline_app.command("import")
@@ -139,7 +108,7 @@ def import_(
     from blameless.timeline.base import ImportOptions
     from blameless.timeline.tabular import check_mapping
 
-    _check_source_options(
+    check_source_options(
         source,
         {
             "--channel": bool(channel),
@@ -150,10 +119,10 @@ def import_(
             "--map": bool(mapping),
         },
     )
-    zone = _zone(tz)
-    pairs = dict(_pair(item) for item in mapping or [])
+    zone = parse_zone(tz)
+    pairs = dict(mapping_pair(item) for item in mapping or [])
     check_mapping(pairs)
-    start, end = _window(since, until, zone)
+    start, end = time_window(since, until, zone)
     options = ImportOptions(
         tz=zone,
         since=start,
@@ -195,10 +164,7 @@ def show(
     output: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     since: SinceOption = None,
     until: UntilOption = None,
-    source: Annotated[
-        list[str] | None,
-        typer.Option("--source", "-s", help="Only events of this source (repeatable)."),
-    ] = None,
+    source: SourceFilterOption = None,
     dedupe_window: Annotated[
         int,
         typer.Option(
@@ -223,7 +189,7 @@ def show(
     from blameless.services.timeline import get_timeline
     from blameless.store.engine import transaction
 
-    merge = _merge_options(since, until, source, dedupe_window)
+    merge = merge_options(since, until, source, dedupe_window)
     url = resolve_database_url(database_url)
     with transaction(url) as session:
         view = get_timeline(session, incident, merge=merge, max_gap=timedelta(minutes=max_gap))
@@ -241,10 +207,7 @@ def write(
     database_url: DatabaseUrlOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
-    source: Annotated[
-        list[str] | None,
-        typer.Option("--source", "-s", help="Only events of this source (repeatable)."),
-    ] = None,
+    source: SourceFilterOption = None,
     force: Annotated[
         bool,
         typer.Option(
@@ -262,7 +225,7 @@ def write(
     from blameless.services.timeline import write_timeline
     from blameless.store.engine import transaction
 
-    merge = _merge_options(since, until, source, 120)
+    merge = merge_options(since, until, source, 120)
     url = resolve_database_url(database_url)
     with transaction(url) as session:
         count = write_timeline(session, incident, file, merge=merge, force=force)
@@ -278,43 +241,6 @@ def sources() -> None:
         typer.echo(f"{name:<13} {get_importer(name).summary}")
 
 
-SOURCE_OPTIONS: dict[str, tuple[Source, ...]] = {
-    "--channel": (Source.slack,),
-    "--include-joins": (Source.slack,),
-    "--slack-url": (Source.slack,),
-    "--all-verbs": (Source.k8s_audit,),
-    "--actor": (Source.shell,),
-    "--map": (Source.csv, Source.jsonl),
-}
-"""The sources each source-specific option of `timeline import` applies to."""
-
-
-def _check_source_options(source: Source, given: dict[str, bool]) -> None:
-    """A source-specific option given with another source is a usage error, not ignored."""
-    for option, used in given.items():
-        sources = SOURCE_OPTIONS[option]
-        if used and source not in sources:
-            names = " or ".join(f"--source {s.value}" for s in sources)
-            raise typer.BadParameter(
-                f"applies to {names} only, not to --source {source.value}",
-                param_hint=f"'{option}'",
-            )
-
-
-def _merge_options(
-    since: str | None, until: str | None, source: list[str] | None, dedupe_window: int
-) -> MergeOptions:
-    from blameless.timeline.merge import MergeOptions
-
-    start, end = _window(since, until, None)
-    return MergeOptions(
-        since=start,
-        until=end,
-        sources=frozenset(source or []),
-        text_window=timedelta(seconds=dedupe_window) if dedupe_window > 0 else None,
-    )
-
-
 def _anonymised(view: TimelineView) -> TimelineView:
     from dataclasses import replace
 
@@ -323,48 +249,6 @@ def _anonymised(view: TimelineView) -> TimelineView:
 
     mapping = people_roles(load_settings().table.get("people"), view.participants)
     return replace(view, events=anonymise(view.events, mapping))
-
-
-def _zone(name: str) -> tzinfo:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise InputError(f"unknown time zone {name!r} for --tz (e.g. UTC, Europe/Paris)") from None
-
-
-def _window(
-    since: str | None, until: str | None, zone: tzinfo | None
-) -> tuple[datetime | None, datetime | None]:
-    """`--since` and `--until` as times; an empty window is a usage error, not an empty result."""
-    start, end = _time(since, zone, "--since"), _time(until, zone, "--until")
-    if start is not None and end is not None and end < start:
-        raise typer.BadParameter(
-            f"{until} is before --since {since}: no event can fall in this window",
-            param_hint="'--until'",
-        )
-    return start, end
-
-
-def _time(value: str | None, zone: tzinfo | None, option: str) -> datetime | None:
-    if value is None:
-        return None
-    from datetime import UTC
-
-    from blameless.timeline.base import RecordError, parse_any_time
-
-    try:
-        return parse_any_time(value, zone or UTC)
-    except RecordError as problem:
-        raise InputError(f"{option}: {problem}") from None
-
-
-def _pair(item: str) -> tuple[str, str]:
-    field, sep, column = item.partition("=")
-    if not sep or not field.strip() or not column.strip():
-        raise InputError(f"--map expects FIELD=COLUMN, got {item!r}")
-    return field.strip(), column.strip()
 
 
 def _render(view: TimelineView, output: Format) -> None:
