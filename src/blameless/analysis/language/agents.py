@@ -159,7 +159,11 @@ def _in_agent_position(analysis: Analysis, i: int) -> bool:
             )
         while after < len(tokens) - 1 and tokens[after].low in AGENT_SKIP:
             after += 1  # "Park simply forgot", "Grace still failed to"
-        if tokens[after].low in HUMAN_VERBS or _fails_human_act(analysis, after):
+        if (
+            tokens[after].low in HUMAN_VERBS
+            or _fails_human_act(analysis, after)
+            or _modal_subject(analysis, after)
+        ):
             return True
     if i == 0 or analysis.hard_before[i]:
         return False
@@ -171,14 +175,47 @@ def _in_agent_position(analysis: Analysis, i: int) -> bool:
     )
 
 
+# "River could have limited", "Cliff will be moved off", "Dawn just had to": a modal or
+# perfect auxiliary with its verb is a clause's predicate, so the word before it is its subject.
+_AUXILIARIES = frozenset(
+    [
+        "could",
+        "should",
+        "would",
+        "might",
+        "must",
+        "will",
+        "won't",
+        "can't",
+        "couldn't",
+        "shouldn't",
+        "wouldn't",
+        "had",
+        "has",
+    ]
+)
+_AUXILIARY_VERBS = frozenset({"have", "be", "been", "to"})
+
+
+def _modal_subject(analysis: Analysis, j: int) -> bool:
+    tokens = analysis.tokens
+    return (
+        tokens[j].low in _AUXILIARIES
+        and j + 1 < len(tokens)
+        and tokens[j + 1].low in _AUXILIARY_VERBS
+        and not analysis.hard_before[j + 1]
+    )
+
+
 def _fails_human_act(analysis: Analysis, j: int) -> bool:
-    """ "failed to escalate": failing at a deliberate human act marks a person, not a system."""
+    """ "failed to escalate": failing at a deliberate human act marks a person, not a system;
+    a listed given name ("Chance failed to open") fails at anything as a person."""
     tokens = analysis.tokens
     return (
         tokens[j].low in {"failed", "fails"}
         and j + 2 < len(tokens)
         and tokens[j + 1].low == "to"
-        and tokens[j + 2].low in HUMAN_STEMS
+        and (tokens[j + 2].low in HUMAN_STEMS or tokens[j - 1].base in word_names())
     )
 
 

@@ -80,7 +80,10 @@ PERSON_NOUNS = _set(
     "trader traders courier couriers rigger riggers fitter fitters signaller signallers picker "
     "pickers packer packers receptionist receptionists accountant accountants paramedic "
     "paramedics folks offender offenders perpetrator perpetrators cab mgmt "
-    "driver drivers pilot pilots invigilator invigilators examiner examiners adjuster adjusters"
+    "driver drivers pilot pilots invigilator invigilators examiner examiners adjuster adjusters "
+    "registrar registrars bursar bursars steward stewards warden wardens treasurer treasurers "
+    "trustee trustees secretary secretaries caretaker caretakers volunteer volunteers teacher "
+    "teachers"
 )
 
 # What a person makes or does, as in "Sunny's migration", "Ivy's typo": a capitalised possessor
