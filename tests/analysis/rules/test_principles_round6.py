@@ -23,6 +23,14 @@ BLAMEFUL = {
         "The warden has been written up over the missed fire drill.",
         "Lucky has been suspended pending the review.",
     ],
+    "penalties in new words": [
+        "Her quarterly bonus was halved after the incident.",
+        "A warning letter has been put on Tobias's file.",
+        "The slip will be flagged on his next appraisal.",
+        "Mireille will no longer be allowed near the payroll system.",
+        "The committee will decide whether Oona stays on as treasurer.",
+        "They said I'd have to resit the safety course before driving the forklift again.",
+    ],
 }
 
 CLEAN = {
@@ -32,6 +40,11 @@ CLEAN = {
         "The bursar's report was filed on time.",
         "Rusty bolts on the rack could have loosened the power feed.",
         "The trustees approved funding for a second reviewer on every payment run.",
+        "The bonus calculation job was cut from the nightly batch.",
+        "We'll review whether the queue stays healthy as traffic grows.",
+        "Guests will not be allowed near the server room without an escort.",
+        "A note was added to the runbook file about the new flag.",
+        "I'll page the database team if the lag passes a minute.",
     ],
 }
 

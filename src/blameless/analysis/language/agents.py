@@ -319,6 +319,8 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
         return None
     if base in PERSON_NOUNS or base in PERSON_PRONOUNS or prefixed_role(base):
         return _role(analysis, i)
+    if _contracted_pronoun(token.low):
+        return Agent.PERSON  # "I'll have to redo", "she'd been told"
     if lex.is_name(analysis, i):
         return Agent.PERSON
     if relative_antecedent(analysis, i) and base not in lex.systems:
@@ -326,6 +328,17 @@ def classify(analysis: Analysis, i: int, lex: Lexicon) -> Agent | None:
     if base in SYSTEM_NOUNS:
         return Agent.SYSTEM
     return None
+
+
+_CONTRACTED = frozenset({"i", "he", "she", "we", "they", "you"})
+_CONTRACTIONS = ("'ll", "'m", "'d", "'ve", "'re", "’ll", "’m", "’d", "’ve", "’re")
+
+
+def _contracted_pronoun(low: str) -> bool:
+    """A personal pronoun with a contracted auxiliary: "I'll", "she'd", "they've"."""
+    if not low.endswith(_CONTRACTIONS):
+        return False
+    return low[: low.rfind("'" if "'" in low else "’")] in _CONTRACTED
 
 
 def _role(analysis: Analysis, i: int) -> Agent | None:

@@ -8,13 +8,16 @@ from collections.abc import Iterator
 
 from blameless.analysis.language import Agent, Analysis, Lexicon, analyze, clause_subject
 from blameless.analysis.language.cues import meta_talk
+from blameless.analysis.language.lexicons import first_names
+from blameless.analysis.language.text import Token
 from blameless.analysis.rule import Hit
 from blameless.analysis.rules._helpers import any_person, words
 
 # A person barred from a task: the negation or prohibition is the penalty. "won't need to" and
 # "will no longer have to" relieve a person of a chore, so they are not prohibitions.
 _RESTRICTED = re.compile(
-    r"\b(?:(?:is|are|am|was|were|'m|'s|'re)? ?(?:not|no longer) (?:allowed|permitted) to"
+    r"\b(?:(?:is|are|am|was|were|'m|'s|'re)? ?(?:not|no longer|(?:won't|will not|will no longer)"
+    r" be) (?:allowed|permitted) (?:to|near|back)"
     r"|(?:will not|won't|will no longer|may no longer|can no longer|is no longer to)"
     r" (?!need\b|have\b|be\b|get\b|see\b|notice\b)[a-z]+)\b",
     re.IGNORECASE,
@@ -29,6 +32,12 @@ _STEP_BACK = re.compile(
     r"\b(?:asked|told|requested|required|made|instructed|ordered)\b[^.;]{0,40}?"
     r"\b(?:step|stand)(?:s|ped|ping|ing)? (?:back|down|aside) from\b",
     re.IGNORECASE,
+)
+# A person's post put in question: "will review whether she stays on as coordinator".
+_TENURE = re.compile(
+    r"\b(?:review|decide|consider|discuss|assess|look at)(?:s|es|ed|ing)? whether (?:he|she|they"
+    r"|[A-Z][a-z]+) (?:stays?|remains?|keeps? (?:his|her|their) (?:job|role|post|place)"
+    r"|continues?|can stay|should stay)(?: on)?(?: as| in| at|\W*$)",
 )
 _REPAY = re.compile(
     r"\b(?:(?:pay|pays|paid|paying) back|repa(?:y|ys|id|ying)) (?:part|some|half|all|the cost"
@@ -54,7 +63,7 @@ _PULLED = re.compile(
 _TRIGGERS = words(
     "not no won't allowed permitted longer step stand stepped stepping pay paid paying repay "
     "repays repaid repaying deduct deducted dock docked name names pull pulled pulling cut "
-    "revoked revoke withdrew withdrawn suspended disabled removed"
+    "revoked revoke withdrew withdrawn suspended disabled removed whether"
 )
 
 
@@ -70,13 +79,17 @@ def decided_penalties(text: str, lex: Lexicon) -> Iterator[Hit]:
             analysis, index, lex
         ):
             yield Hit(match.start(), match.end())
-    for pattern in (_STEP_BACK, _DOCKED, _NAME_PUBLISHED, _PULLED):
+    for pattern in (_STEP_BACK, _DOCKED, _NAME_PUBLISHED, _PULLED, _TENURE):
         for match in pattern.finditer(text):
             if _live(analysis, match.start()) and any_person(analysis, lex):
                 yield Hit(match.start(), match.end())
     for match in _REPAY.finditer(text):
         if _person_subject(analysis, analysis.index_at(match.start()), lex):
             yield Hit(match.start(), match.end())
+
+
+def _plural(token: Token) -> bool:
+    return token.low.endswith("s") and token.base not in first_names()
 
 
 def _live(analysis: Analysis, start: int) -> bool:
@@ -87,5 +100,6 @@ def _person_subject(analysis: Analysis, index: int, lex: Lexicon) -> bool:
     subject = clause_subject(analysis, index, lex)
     person = subject is not None and subject[0] is Agent.PERSON
     if not person and index:
-        person = lex.could_be_name(analysis, index - 1)  # "Jarek is not allowed to"
+        # "Jarek is not allowed to"; "Guests will not be allowed" is a rule for a group
+        person = lex.could_be_name(analysis, index - 1) and not _plural(analysis.tokens[index - 1])
     return person and _live(analysis, analysis.tokens[index].start)
