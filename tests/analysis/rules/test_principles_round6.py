@@ -23,6 +23,10 @@ BLAMEFUL = {
         "The warden has been written up over the missed fire drill.",
         "Lucky has been suspended pending the review.",
     ],
+    "a conditional about a person's own attention": [
+        "If Rowan was reading the error log, she would notice the retries piling up.",
+        "If Sterling was watching the queue graph, he would catch the backlog early.",
+    ],
     "penalties in new words": [
         "Her quarterly bonus was halved after the incident.",
         "A warning letter has been put on Tobias's file.",
@@ -45,6 +49,7 @@ CLEAN = {
         "Guests will not be allowed near the server room without an escort.",
         "A note was added to the runbook file about the new flag.",
         "I'll page the database team if the lag passes a minute.",
+        "If the primary engineer was sleeping, the page would go to the secondary.",
     ],
 }
 

@@ -185,12 +185,33 @@ def _hindsight_conditional(analysis: Analysis, index: int, lex: Lexicon) -> Hit 
     if following < len(tokens) and tokens[following].low in _HAD_CONTRACTIONS:
         return Hit(tokens[index].start, tokens[following].end)  # "If I'd read the diff ..."
     person = person_after(analysis, index + 1, lex, limit=3)
+    if (
+        person is None
+        and lex.could_be_name(analysis, following)
+        and _own_attention(analysis, following + 1)
+    ):  # "If Lucky was checking ..., she would": the pronoun confirms a person
+        return Hit(tokens[index].start, tokens[following + 1].end)
     if person is None or classify(analysis, person, lex) is not Agent.PERSON:
         return None
     for j in range(person + 1, min(person + 3, len(tokens))):
-        if tokens[j].low == "had":
+        if tokens[j].low == "had" or _own_attention(analysis, j):
             return Hit(tokens[index].start, tokens[j].end)
     return None
+
+
+def _own_attention(analysis: Analysis, j: int) -> bool:
+    """A past progressive judged by its own consequence for the same person: "If Lucky was
+    checking the dashboard, she would see ...". "If the engineer was asleep, the page would
+    escalate" has another subject in its main clause, so it describes the system."""
+    tokens = analysis.tokens
+    if tokens[j].low not in {"was", "were"} or j + 1 >= len(tokens):
+        return False
+    if not tokens[j + 1].low.endswith("ing"):
+        return False
+    return any(
+        tokens[k].low in {"he", "she", "they"} and tokens[k + 1].low == "would"
+        for k in range(j + 2, len(tokens) - 1)
+    )
 
 
 # "Had it depended on them": a subject that is no person; its clause names things.
