@@ -159,9 +159,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="evaluate hold-out set G in bench/data/set-g (never tune on it)",
     )
+    parser.add_argument(
+        "--set-h",
+        action="store_true",
+        help="evaluate hold-out set H in bench/data/set-h (never tune on it)",
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable JSON")
     args = parser.parse_args(argv)
-    if args.set_g:
+    if args.set_h:
+        data, suffix = CHALLENGE_DATA / "set-h", "h"
+    elif args.set_g:
         data, suffix = CHALLENGE_DATA / "set-g", "g"
     elif args.set_f:
         data, suffix = CHALLENGE_DATA / "set-f", "f"
