@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from blameless.errors import InputError
+from blameless.errors import FormatError, InputError
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Incident, Postmortem
 from blameless.services.postmortem_files import export_postmortems, record_revision
@@ -75,3 +75,14 @@ def test_record_revision_needs_front_matter(tmp_path: Path) -> None:
     path.write_text("# No front matter\n")
     with pytest.raises(InputError, match="no front matter"):
         record_revision(path, 2)
+
+
+def test_an_id_that_new_would_refuse_is_refused_on_import_with_its_line(
+    session: Session, tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text("---\ntitle: Odd\nid: bad id\n---\n# Odd\n", encoding="utf-8")
+    with pytest.raises(FormatError) as refused:
+        import_postmortems(session, [path])
+    assert (refused.value.path, refused.value.line) == (str(path), 3)
+    assert refused.value.message.startswith("front matter 'id': invalid incident id 'bad id'")

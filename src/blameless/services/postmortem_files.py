@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from blameless.errors import FormatError, InputError
-from blameless.ids import front_matter_id, postmortem_filename
+from blameless.ids import check_incident_id, front_matter_id, postmortem_filename
 from blameless.markdown import read_postmortem, render_postmortem
 from blameless.model import Postmortem
 from blameless.store import postmortem_rows
@@ -45,6 +45,7 @@ def read_postmortem_files(
     parsed: dict[str, tuple[Path, Postmortem]] = {}
     for path in files:
         pm = read_postmortem(path)
+        _check_id(pm.incident.id, path)
         _refuse_nul(path)
         check_unique_event_ids(pm, path=path)
         if pm.incident.id in parsed:
@@ -54,6 +55,16 @@ def read_postmortem_files(
         if on_progress:
             on_progress(path)
     return parsed
+
+
+def _check_id(incident_id: str, path: Path) -> None:
+    """Refuse an id that `blameless new --id` would refuse: ids name files and URLs."""
+    try:
+        check_incident_id(incident_id)
+    except InputError as problem:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("id:")), None)
+        raise FormatError(f"front matter 'id': {problem.message}", path=path, line=line) from None
 
 
 def check_unique_event_ids(pm: Postmortem, *, path: Path | None) -> None:
