@@ -1,104 +1,74 @@
-"""Principle-level probes across the BL rules, in wording no rule was written from.
+"""Principle-level probes across the BL and AC rules, in wording no rule was written from.
 
-Each group is one principle: who counts as a person, which frames make a person the cause,
-which shapes of hindsight, blame vocabulary, punishment and motive are blame, and which
-uses of blame words assign no blame at all.
+The probes live in `principles/roundN.toml`, one file per round of generalisation: `[blameful]`
+and `[clean]` map a principle to sentences, `individual_items` and `systemic_items` are action
+items, and `blameful_documents` are short texts whose blame spans two sentences (a question and
+its answer). Every round's probes keep running, so a later round cannot undo an earlier one.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from blameless.api import lint_text
 
-BLAMEFUL = {
-    "unlisted names and names that are words": [
-        "Yusuf's config push took the payment gateway offline for an hour.",
-        "Ifeoma's firewall edit cut off every branch office.",
-        "Sunny took down the search cluster when she resized the shards.",
-        "The cascade traces back to Tamsin, who deleted the routing table by hand.",
-        "The rollout was botched by Hunter, who ignored the canary.",
-    ],
-    "occupational roles": [
-        "The freeze was caused by the night-shift technician who unplugged the wrong feed.",
-        "The on-call pharmacist ought to have paged the vendor right away.",
-        "Had the field engineer checked the label, the rack would have stayed up.",
-        "The root cause is listed as dispatcher error on the night shift.",
-    ],
-    "causal frames": [
-        "The actual trigger was Ngozi restarting every broker at once.",
-        "Courtesy of Rafferty's cleanup script, half the customer images were deleted.",
-    ],
-    "hindsight shapes": [
-        "Honestly, Dawn should still have rolled back when the alarms fired.",
-        "The reviewer probably missed the deleted index in the diff.",
-        "Shouldn't the release manager have waited for the canary to finish?",
-        "In hindsight, Will should not have merged on a Friday evening.",
-        "Again the data team deployed without testing the migration on a replica.",
-    ],
-    "blame vocabulary": [
-        "Piotr fumbled the DNS change and the site vanished for twenty minutes.",
-        "I nuked the staging bucket thinking it was mine.",
-    ],
-    "punishment": [
-        "The dispatcher's badge was revoked the next morning.",
-        "We will retrain Oyelaran on the change process.",
-        "The contractor has to retake the safety certification before returning.",
-        "The incident was noted in her performance file.",
-    ],
-    "motive": [
-        "The operator seemed to be in a hurry to go home and skipped the checklist.",
-        "The product owner cared more about the demo than about the data loss.",
-    ],
-}
-
-CLEAN = {
-    "blame words aimed at systems": [
-        "The load balancer blamed the upstream for the resets.",
-        "The fault handler in the queue consumer retried forever.",
-        "The broker's fault log showed three leader elections.",
-        "The scheduler missed two cron runs during the upgrade.",
-        "The pipeline should have rejected the manifest.",
-    ],
-    "talk about blame": [
-        "Blame is easy; understanding the conditions takes longer.",
-        "Blaming individuals would not have found the missing lock timeout.",
-        "Reporters blamed 'a rogue engineer', but no engineer did anything unusual.",
-        "We apologise for the delays this caused to drivers.",
-    ],
-    "words and systems that look like people": [
-        "Bo, the billing orchestrator, retried the charge four times.",
-        "Grace periods for renewals were extended by a week.",
-        "Monday's deploy took down nothing; the outage started on Tuesday.",
-        "Replication stopped when the disk filled.",
-        "Ada, our scheduling assistant, booked the maintenance window.",
-        "Marvin, the merge bot, merged the pull request.",
-        "Dawn broke over the data centre before the power came back.",
-    ],
-    "neutral actions and praise": [
-        "Thanks to Hunter's quick rollback, the impact stayed under five minutes.",
-        "Kwame deployed the build at 14:02 and watched the dashboards.",
-        "The dispatcher uploaded the schedule at 06:00, as every day.",
-        "We retrained the anomaly model on a year of data.",
-        "The new hire joined the incident call and took notes.",
-    ],
+ROUNDS = {
+    path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
+    for path in sorted(Path(__file__).with_name("principles").glob("round*.toml"))
 }
 
 
-def _cases(groups: dict[str, list[str]]) -> list[tuple[str, str]]:
-    return [(name, text) for name, texts in groups.items() for text in texts]
+def _grouped(key: str) -> list[Any]:
+    return [
+        pytest.param(principle, text, id=f"{round_name}: {text}")
+        for round_name, probes in ROUNDS.items()
+        for principle, texts in probes.get(key, {}).items()
+        for text in texts
+    ]
 
 
-@pytest.mark.parametrize(("principle", "sentence"), _cases(BLAMEFUL))
+def _listed(key: str) -> list[Any]:
+    return [
+        pytest.param(text, id=f"{round_name}: {text}")
+        for round_name, probes in ROUNDS.items()
+        for text in probes.get(key, [])
+    ]
+
+
+def test_every_round_has_probes_both_ways() -> None:
+    assert [name for name, probes in ROUNDS.items() if not probes["blameful"]] == []
+    assert [name for name, probes in ROUNDS.items() if not probes["clean"]] == []
+    assert len(ROUNDS) >= 6
+
+
+@pytest.mark.parametrize(("principle", "sentence"), _grouped("blameful"))
 def test_blameful(principle: str, sentence: str, blame: Callable[[str], set[str]]) -> None:
     assert blame(sentence), principle
 
 
-@pytest.mark.parametrize(("principle", "sentence"), _cases(CLEAN))
+@pytest.mark.parametrize(("principle", "sentence"), _grouped("clean"))
 def test_clean(principle: str, sentence: str, blame: Callable[[str], set[str]]) -> None:
     assert not blame(sentence), principle
+
+
+@pytest.mark.parametrize("text", _listed("blameful_documents"))
+def test_blameful_question_and_answer(text: str, blame: Callable[[str], set[str]]) -> None:
+    assert "BL001" in blame(text)
+
+
+@pytest.mark.parametrize("item", _listed("individual_items"))
+def test_person_focused_items(item: str, item_rules: Callable[[str], set[str]]) -> None:
+    assert any(rule.startswith("AC0") for rule in item_rules(item))
+
+
+@pytest.mark.parametrize("item", _listed("systemic_items"))
+def test_systemic_items(item: str, item_rules: Callable[[str], set[str]]) -> None:
+    assert not any(rule.startswith("AC0") for rule in item_rules(item))
 
 
 def test_suggestion_asks_about_the_change_of_a_possessor() -> None:
