@@ -50,7 +50,6 @@ class BlameTone(Rule):
     """
 
     id = "BL008"
-    fallback_for = "BL"
     name = "blame-tone"
     message = "The tone of this sentence puts the incident on a person."
     suggestion = (
@@ -58,6 +57,7 @@ class BlameTone(Rule):
         "allow, hide or fail to catch?"
     )
     applies_to = frozenset({UnitKind.SENTENCE, UnitKind.TIMELINE_ENTRY})
+    fallback_for = "BL"
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """The first person mentioned, when the model's probability passes its threshold."""
@@ -109,11 +109,11 @@ class PersonFocusedItem(Rule):
     """
 
     id = "AC008"
-    fallback_for = "AC0"
     name = "person-focused-item"
     message = "This action item seems to rely on people rather than change a system."
     suggestion = "What check, default, guardrail or automation would make the same slip harmless?"
     applies_to = frozenset({UnitKind.ACTION_ITEM})
+    fallback_for = "AC0"
 
     def check(self, unit: Unit, ctx: Context) -> Iterator[Hit]:
         """The whole item, when the model's probability passes its threshold."""
